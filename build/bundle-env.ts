@@ -1,0 +1,50 @@
+import type { Plugin } from "esbuild";
+import { EnvLoadError } from "../src/errors.ts";
+
+/** The only modules env code may import besides its own files; the worker provides them. */
+export const ENV_IMPORTS = ["awm/envkit", "valibot"] as const;
+
+const ENTRY = `import env from "./tools.ts";\nimport verifiers from "./verify.ts";\nexport { env, verifiers };\n`;
+
+/** Refuses every import that is neither relative nor allowed, so env code cannot reach fs, net or process. */
+const onlyAllowedImports: Plugin = {
+  name: "awm-env-imports",
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === "entry-point" || args.path.startsWith(".") || args.path.startsWith("/")) return undefined;
+      if ((ENV_IMPORTS as readonly string[]).includes(args.path)) return { path: args.path, external: true };
+      return { errors: [{ text: `cannot import '${args.path}': env code may import only ${ENV_IMPORTS.join(", ")} and its own files` }] };
+    });
+  },
+};
+
+/**
+ * Bundles an env folder's tools.ts and verify.ts into one CommonJS module, exporting
+ * `env` and `verifiers`. Compile errors are reported as file:line: message.
+ */
+export async function bundleEnv(dir: string, name: string): Promise<string> {
+  const esbuild = await import("esbuild");
+  let result;
+  try {
+    result = await esbuild.build({
+      stdin: { contents: ENTRY, resolveDir: dir, sourcefile: "awm-entry.ts", loader: "ts" },
+      bundle: true,
+      write: false,
+      format: "cjs",
+      platform: "neutral",
+      target: "esnext",
+      logLevel: "silent",
+      plugins: [onlyAllowedImports],
+    });
+  } catch (err) {
+    const errors = (err as { errors?: { text: string; location?: { file: string; line: number } | null }[] }).errors;
+    if (!errors?.length) throw new EnvLoadError(name, `bundling failed: ${(err as Error).message}`);
+    const first = errors[0]!;
+    const at = first.location ? `${first.location.file.replace(/^.*\//, "")}:${first.location.line}: ` : "";
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : "";
+    throw new EnvLoadError(name, `${at}${first.text}${more}`);
+  }
+  const code = result.outputFiles[0]!.text;
+  if (/\bimport\s*\(/.test(code)) throw new EnvLoadError(name, "dynamic import() is not allowed in env code");
+  return code;
+}

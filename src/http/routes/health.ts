@@ -1,0 +1,33 @@
+import { Hono } from "hono";
+import type { AppDeps } from "../app.ts";
+
+/** GET /healthz and GET /metrics. */
+export function healthRoutes(deps: AppDeps): Hono {
+  const app = new Hono();
+  app.get("/healthz", (c) =>
+    c.json({
+      ok: true,
+      envs: deps.registry.size,
+      broken_envs: deps.registry.broken.length,
+      episodes: deps.manager.size,
+      workers: deps.pool.handles.length,
+      uptime_s: Math.round((Date.now() - deps.metrics.startedAt) / 1000),
+    }),
+  );
+  app.get("/metrics", (c) => {
+    const live = deps.manager.list();
+    const lost = live.filter((e) => e.lost).length;
+    const text = deps.metrics.render({
+      awm_episodes_live: { help: "Episodes open now (lost ones excluded).", value: live.length - lost },
+      awm_episodes_lost: { help: "Lost episodes not yet closed.", value: lost },
+      awm_envs: { help: "Envs served.", value: deps.registry.size },
+      awm_envs_broken: { help: "Envs that failed to load.", value: deps.registry.broken.length },
+      awm_workers: { help: "Tool workers.", value: deps.pool.handles.length },
+      awm_worker_replacements_total: { help: "Workers replaced after a time limit or crash.", value: deps.pool.replacements, type: "counter" },
+      awm_calls_in_flight: { help: "Worker requests in flight.", value: deps.pool.handles.reduce((n, h) => n + h.inFlight, 0) },
+      awm_resident_memory_bytes: { help: "Resident set size of the server process.", value: process.memoryUsage.rss() },
+    });
+    return c.text(text, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+  return app;
+}

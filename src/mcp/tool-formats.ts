@@ -1,0 +1,25 @@
+import type { ToolInfo } from "../runtime/env-module.ts";
+import type { Env } from "../runtime/registry.ts";
+
+/** A tool in OpenAI function-calling format. */
+export interface OpenAiTool {
+  type: "function";
+  function: { name: string; description: string; parameters: Record<string, unknown> };
+}
+
+/** Tools as OpenAI `tools` entries, for loops that call the model with native function calling. */
+export function toOpenAiTools(tools: ToolInfo[]): OpenAiTool[] {
+  return tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.inputSchema } }));
+}
+
+const toolsListCache = new WeakMap<Env, string>();
+
+/** The `tools/list` result of an env as JSON text, serialized once per env. */
+export function toolsListJson(env: Env): string {
+  let json = toolsListCache.get(env);
+  if (!json) {
+    json = JSON.stringify({ tools: env.tools });
+    toolsListCache.set(env, json);
+  }
+  return json;
+}

@@ -1,0 +1,114 @@
+import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
+
+type Request = Extract<WorkerRequest, { id: number }>;
+type Command = Exclude<WorkerRequest, { id: number }>;
+type Body<T> = T extends unknown ? Omit<T, "id"> : never;
+
+interface Pending {
+  resolve: (reply: WorkerReply) => void;
+  reject: (err: Error) => void;
+  deadline: number;
+}
+
+/** Raised for every request in flight when a worker is replaced. */
+export class WorkerLostError extends Error {
+  override name = "WorkerLostError";
+}
+
+const WORKER_URL = new URL("./worker.ts", import.meta.url).href;
+/** How often deadlines are checked: time limits are honoured to within this. */
+const DEADLINE_SWEEP_MS = 25;
+
+/**
+ * One tool worker: requests with deadlines, and replacement. A request that outlives its
+ * deadline means env code is stuck; the worker is terminated (a spinning JS loop stops in
+ * about a millisecond), a fresh one takes its place, and `onReplaced` hears why.
+ */
+export class WorkerHandle {
+  private worker!: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  /** Episodes pinned here. */
+  readonly episodes = new Set<string>();
+  /** Envs whose code this worker has loaded. */
+  readonly loaded = new Set<string>();
+  /** How many workers this slot has had (1 = never replaced). */
+  generation = 0;
+  private readonly sweep: ReturnType<typeof setInterval>;
+
+  constructor(
+    readonly index: number,
+    private readonly config: Command[],
+    private readonly onReplaced: (handle: WorkerHandle, episodes: string[], reason: string) => void,
+  ) {
+    this.start();
+    this.sweep = setInterval(() => this.checkDeadlines(performance.now()), DEADLINE_SWEEP_MS);
+    this.sweep.unref?.();
+  }
+
+  /** Sends a message that needs no answer. Messages are handled in order. */
+  post(message: Command): void {
+    this.worker.postMessage(message);
+  }
+
+  /** Sends a request; rejects with WorkerLostError if the worker is replaced first. */
+  request(message: Body<Request>, timeoutMs: number): Promise<WorkerReply> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject, deadline: performance.now() + timeoutMs });
+      this.worker.postMessage({ ...message, id });
+    });
+  }
+
+  get inFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Replaces the worker if a request has run past its deadline. */
+  private checkDeadlines(now: number): void {
+    for (const p of this.pending.values()) {
+      if (p.deadline <= now) {
+        this.replace("a tool call or verifier ran past its time limit");
+        return;
+      }
+    }
+  }
+
+  /** Terminates the worker, fails everything it held, and starts a fresh one. */
+  replace(reason: string): void {
+    this.worker.terminate();
+    const lost = [...this.episodes];
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    this.episodes.clear();
+    this.loaded.clear();
+    this.start();
+    for (const p of pending) p.reject(new WorkerLostError(reason));
+    this.onReplaced(this, lost, reason);
+  }
+
+  /** Stops the worker for good. */
+  terminate(): void {
+    clearInterval(this.sweep);
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new WorkerLostError("the server is shutting down"));
+    this.pending.clear();
+  }
+
+  private start(): void {
+    this.generation++;
+    const worker = new Worker(WORKER_URL);
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const p = this.pending.get(e.data.id);
+      if (!p) return;
+      this.pending.delete(e.data.id);
+      p.resolve(e.data);
+    };
+    worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault?.();
+      if (this.worker === worker) this.replace(`env code crashed its worker: ${e.message}`);
+    };
+    for (const m of this.config) worker.postMessage(m);
+    this.worker = worker;
+  }
+}

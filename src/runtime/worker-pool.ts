@@ -1,0 +1,41 @@
+import type { Env } from "./registry.ts";
+import { WorkerHandle } from "./worker-handle.ts";
+
+export interface WorkerPoolOptions {
+  size: number;
+  /** Episode database backend: "lazy-copy" or "eager-copy". */
+  backend: string;
+  /** Called when a worker is replaced, with the episodes it held. */
+  onEpisodesLost: (episodes: string[], reason: string) => void;
+}
+
+/** The tool workers. Each episode is pinned to one; env code is loaded into a worker on first use. */
+export class WorkerPool {
+  readonly handles: WorkerHandle[];
+  replacements = 0;
+
+  constructor(options: WorkerPoolOptions) {
+    const config = [{ t: "config" as const, backend: options.backend }];
+    this.handles = Array.from({ length: Math.max(1, options.size) }, (_, i) =>
+      new WorkerHandle(i, config, (_h, episodes, reason) => {
+        this.replacements++;
+        options.onEpisodesLost(episodes, reason);
+      }),
+    );
+  }
+
+  /** The worker with the fewest episodes, with `env` loaded into it. */
+  assign(env: Env): WorkerHandle {
+    let best = this.handles[0]!;
+    for (const h of this.handles) if (h.episodes.size < best.episodes.size) best = h;
+    if (!best.loaded.has(env.name)) {
+      best.post({ t: "load", env: env.name, code: env.code, template: env.templatePath, now: env.now, userId: env.userId });
+      best.loaded.add(env.name);
+    }
+    return best;
+  }
+
+  terminate(): void {
+    for (const h of this.handles) h.terminate();
+  }
+}

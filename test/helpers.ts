@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { buildTemplate } from "../src/db/build-template.ts";
+import { createDataDir, removeDataDir, type DataDir } from "../src/db/data-dir.ts";
+
+export const ROOT = resolve(import.meta.dir, "..");
+export const FIXTURES = join(ROOT, "test/fixtures");
+export const NOTES_DIR = join(FIXTURES, "envs/notes");
+export const BUN = process.execPath;
+
+/** A data folder with the notes fixture's template built in it. */
+export async function notesTemplate(): Promise<{ dir: DataDir; path: string; cleanup: () => void }> {
+  const dir = createDataDir();
+  const path = join(dir.templates, "notes.db");
+  await buildTemplate(path, readFileSync(join(NOTES_DIR, "schema.sql"), "utf8"), readFileSync(join(NOTES_DIR, "seed.sql"), "utf8"));
+  return { dir, path, cleanup: () => removeDataDir(dir) };
+}
+
+export function sha256(path: string): string {
+  return createHash("sha256").update(readFileSync(path)).digest("hex");
+}
+
+/** The HTTP app over a fresh runtime, for in-process requests with `app.request`. */
+export async function testApp(options: Partial<import("../src/runtime/runtime.ts").RuntimeOptions> = {}) {
+  const { createRuntime } = await import("../src/runtime/runtime.ts");
+  const { createApp } = await import("../src/http/app.ts");
+  const runtime = await createRuntime({ envDirs: [join(FIXTURES, "envs")], workers: 1, log: () => {}, ...options });
+  const logged: string[] = [];
+  const app = createApp({ ...runtime, log: (l) => logged.push(l) });
+  const json = async (method: string, path: string, body?: unknown) => {
+    const res = await app.request(path, { method, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } });
+    const text = await res.text();
+    let data: any = null;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+    return { status: res.status, data, headers: res.headers };
+  };
+  /** A fetch that goes straight into the app, for SDK clients. */
+  const fetch = (url: string | URL | Request, init?: RequestInit) => Promise.resolve(app.fetch(new Request(url, init)));
+  return { app, runtime, json, fetch, logged, close: () => runtime.close() };
+}
