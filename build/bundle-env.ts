@@ -1,5 +1,30 @@
+import { existsSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Plugin } from "esbuild";
 import { EnvLoadError } from "../src/errors.ts";
+
+let embeddedEsbuild: string | undefined;
+
+/** The compiled binary carries esbuild's executable; this points the bundler at it. */
+export function useEmbeddedEsbuild(path: string): void {
+  embeddedEsbuild = path;
+}
+
+async function loadEsbuild(): Promise<typeof import("esbuild")> {
+  if (embeddedEsbuild && !process.env.ESBUILD_BINARY_PATH) {
+    // esbuild runs its executable as a child process, so it must exist as a real file.
+    const bytes = await Bun.file(embeddedEsbuild).bytes();
+    const path = join(tmpdir(), `awm-esbuild-${Bun.hash(bytes).toString(16)}`);
+    if (!existsSync(path)) {
+      const tmp = `${path}.${process.pid}`;
+      writeFileSync(tmp, bytes, { mode: 0o755 });
+      renameSync(tmp, path);
+    }
+    process.env.ESBUILD_BINARY_PATH = path;
+  }
+  return import("esbuild");
+}
 
 /** The only modules env code may import besides its own files; the worker provides them. */
 export const ENV_IMPORTS = ["awm/envkit", "valibot"] as const;
@@ -23,7 +48,7 @@ const onlyAllowedImports: Plugin = {
  * `env` and `verifiers`. Compile errors are reported as file:line: message.
  */
 export async function bundleEnv(dir: string, name: string): Promise<string> {
-  const esbuild = await import("esbuild");
+  const esbuild = await loadEsbuild();
   let result;
   try {
     result = await esbuild.build({

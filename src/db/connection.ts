@@ -72,6 +72,11 @@ export class SqlConnection implements SqlReader {
     this.db.exec(sql);
   }
 
+  /** Runs one trusted statement with parameters, past the guard (ATTACH of the template). */
+  trusted(sql: string, ...params: SqlParams): void {
+    this.prepare(sql).stmt.run(bind(params));
+  }
+
   get inTransaction(): boolean {
     return this.db.inTransaction;
   }

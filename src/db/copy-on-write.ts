@@ -1,6 +1,8 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { Row, RunResult, SqlParams, SqlReader } from "../envkit/sql.ts";
+import type { DbDiff } from "../envkit/diff-types.ts";
 import { SqlConnection } from "./connection.ts";
+import { BASE, diffAgainstBase, emptyDiff } from "./diff.ts";
 import type { DbBackend, EpisodeDb, Template } from "./types.ts";
 
 /**
@@ -71,6 +73,16 @@ class CopyOnWriteDb implements EpisodeDb {
       return fn(this.own);
     } finally {
       this.own.exec("PRAGMA query_only=0");
+    }
+  }
+
+  diff(): DbDiff {
+    if (!this.own) return emptyDiff();
+    this.own.trusted(`ATTACH ? AS ${BASE}`, `file:${encodeURI(this.template.path)}?mode=ro&immutable=1`);
+    try {
+      return diffAgainstBase(this.own);
+    } finally {
+      this.own.exec(`DETACH ${BASE}`);
     }
   }
 

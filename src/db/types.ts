@@ -1,3 +1,4 @@
+import type { DbDiff } from "../envkit/diff-types.ts";
 import type { SqlDatabase, SqlReader } from "../envkit/sql.ts";
 import type { SqlConnection } from "./connection.ts";
 
@@ -23,6 +24,8 @@ export interface EpisodeDb extends SqlDatabase {
   endCall(commit: boolean): void;
   /** Runs `fn` with read-only access to the current state. */
   read<T>(fn: (state: SqlReader) => T): T;
+  /** What changed against the template, by primary key per table. */
+  diff(): DbDiff;
   /** The current state as a SQLite file image. */
   bytes(): Uint8Array;
   /** Frees the connection and deletes the episode's copy. */

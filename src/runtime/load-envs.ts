@@ -138,7 +138,9 @@ async function inspect(worker: WorkerHandle, name: string, code: string, timeout
     if (!reply.ok) throw new EnvLoadError(name, reply.message);
     return reply.value as EnvInspection;
   } catch (err) {
-    if (err instanceof WorkerLostError) throw new EnvLoadError(name, `its code did not finish loading within ${timeoutMs} ms (a loop at the top level of tools.ts or verify.ts?)`);
+    if (err instanceof WorkerLostError) {
+      throw new EnvLoadError(name, err.timedOut ? `its code did not finish loading within ${timeoutMs} ms (a loop at the top level of tools.ts or verify.ts?)` : `loading its code: ${err.message}`);
+    }
     throw err;
   }
 }

@@ -13,9 +13,21 @@ interface Pending {
 /** Raised for every request in flight when a worker is replaced. */
 export class WorkerLostError extends Error {
   override name = "WorkerLostError";
+  constructor(
+    message: string,
+    /** True when the worker was replaced because a request ran past its time limit. */
+    readonly timedOut: boolean,
+  ) {
+    super(message);
+  }
 }
 
-const WORKER_URL = new URL("./worker.ts", import.meta.url).href;
+let workerUrl = new URL("./worker.ts", import.meta.url).href;
+
+/** The compiled binary names its embedded worker module here (its import.meta.url is the binary's). */
+export function setWorkerUrl(url: string): void {
+  workerUrl = url;
+}
 /** How often deadlines are checked: time limits are honoured to within this. */
 const DEADLINE_SWEEP_MS = 25;
 
@@ -68,14 +80,14 @@ export class WorkerHandle {
   private checkDeadlines(now: number): void {
     for (const p of this.pending.values()) {
       if (p.deadline <= now) {
-        this.replace("a tool call or verifier ran past its time limit");
+        this.replace("a tool call or verifier ran past its time limit", true);
         return;
       }
     }
   }
 
   /** Terminates the worker, fails everything it held, and starts a fresh one. */
-  replace(reason: string): void {
+  replace(reason: string, timedOut = false): void {
     this.worker.terminate();
     const lost = [...this.episodes];
     const pending = [...this.pending.values()];
@@ -83,7 +95,7 @@ export class WorkerHandle {
     this.episodes.clear();
     this.loaded.clear();
     this.start();
-    for (const p of pending) p.reject(new WorkerLostError(reason));
+    for (const p of pending) p.reject(new WorkerLostError(reason, timedOut));
     this.onReplaced(this, lost, reason);
   }
 
@@ -91,13 +103,13 @@ export class WorkerHandle {
   terminate(): void {
     clearInterval(this.sweep);
     this.worker.terminate();
-    for (const p of this.pending.values()) p.reject(new WorkerLostError("the server is shutting down"));
+    for (const p of this.pending.values()) p.reject(new WorkerLostError("the server is shutting down", false));
     this.pending.clear();
   }
 
   private start(): void {
     this.generation++;
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(workerUrl);
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const p = this.pending.get(e.data.id);
       if (!p) return;
@@ -106,7 +118,7 @@ export class WorkerHandle {
     };
     worker.onerror = (e: ErrorEvent) => {
       e.preventDefault?.();
-      if (this.worker === worker) this.replace(`env code crashed its worker: ${e.message}`);
+      if (this.worker === worker) this.replace(`its worker crashed: ${e.message}`);
     };
     for (const m of this.config) worker.postMessage(m);
     this.worker = worker;

@@ -3,10 +3,10 @@
 import * as v from "valibot";
 import { ToolError } from "../envkit/tool-error.ts";
 import type { ToolContext } from "../envkit/define-env.ts";
+import type { DbDiff } from "../envkit/diff-types.ts";
 import type { SqlDatabase } from "../envkit/sql.ts";
 import type { Verdict, VerifierContext } from "../envkit/verifier.ts";
 import { eagerCopyBackend, lazyCopyBackend } from "../db/copy-on-write.ts";
-import { diffDatabases } from "../db/diff.ts";
 import { openTemplate } from "../db/template.ts";
 import type { DbBackend, EpisodeDb, Template } from "../db/types.ts";
 import { formatIssues } from "../format-issues.ts";
@@ -111,10 +111,8 @@ function handle(m: Extract<WorkerRequest, { id: number }>): [unknown, Transferab
       return [call(episode(m.ep), m.tool, m.args, m.seq)];
     case "verify":
       return [verify(episode(m.ep), m.task, m.answer)];
-    case "diff": {
-      const ep = episode(m.ep);
-      return [ep.db.read((state) => diffDatabases(ep.env.template.conn, state))];
-    }
+    case "diff":
+      return [episode(m.ep).db.diff()];
     case "dump": {
       const bytes = new Uint8Array(episode(m.ep).db.bytes());
       return [bytes, [bytes.buffer]];
@@ -162,9 +160,9 @@ function verify(ep: OpenEpisode, task: number, answer: string | undefined) {
   const fn = ep.env.module.verifiers[task];
   if (!fn) throw new Failure("verifier_error", `no verifier for task ${task}`);
   const template = ep.env.template.conn;
+  let diff: DbDiff | undefined;
+  const getDiff = () => (diff ??= ep.db.diff());
   return ep.db.read((state) => {
-    let diff: ReturnType<typeof diffDatabases> | undefined;
-    const getDiff = () => (diff ??= diffDatabases(template, state));
     const vctx: VerifierContext = {
       initial: template,
       final: state,

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import Database from "libsql";
-import { diffDatabases } from "../../src/db/diff.ts";
 import { openTemplate } from "../../src/db/template.ts";
 import type { DbBackend, Template } from "../../src/db/types.ts";
 import { notesTemplate, sha256 } from "../helpers.ts";
@@ -137,13 +136,36 @@ export function backendContract(backend: DbBackend): void {
       db.run("DELETE FROM tags WHERE note_id = 1");
       db.run("INSERT INTO notes (id, user_id, title, created_at) VALUES (10, 2, 'new', '2026-03-14 09:00:00')");
       db.endCall(true);
-      const diff = db.read((state) => diffDatabases(template.conn, state));
+      const diff = db.diff();
       expect(diff.inserted).toBe(1);
       expect(diff.updated).toBe(1);
       expect(diff.deleted).toBe(1);
       expect(diff.tables.notes!.updated).toEqual([{ key: { id: 1 }, before: { done: 0 }, after: { done: 1 } }]);
       expect(diff.tables.notes!.inserted[0]).toMatchObject({ id: 10, title: "new" });
       expect(diff.tables.tags!.deleted).toEqual([{ rowid: 1, note_id: 1, tag: "errand" }]);
+      db.close();
+    });
+
+    test("the diff lists only changed tables, including ones the episode created or dropped", () => {
+      const db = open();
+      db.beginCall();
+      db.run("CREATE TABLE scratch (id INTEGER PRIMARY KEY, v TEXT)");
+      db.run("INSERT INTO scratch (v) VALUES ('a'), ('b')");
+      db.run("DROP TABLE tags");
+      db.endCall(true);
+      const diff = db.diff();
+      expect(Object.keys(diff.tables)).toEqual(["scratch", "tags"]);
+      expect(diff.tables.scratch!.inserted).toEqual([{ id: 1, v: "a" }, { id: 2, v: "b" }]);
+      expect(diff.tables.tags!.deleted).toEqual([{ rowid: 1, note_id: 1, tag: "errand" }]);
+      db.close();
+    });
+
+    test("an episode that wrote nothing has an empty diff", () => {
+      const db = open();
+      db.beginCall();
+      db.run("UPDATE notes SET title = title WHERE id = 1");
+      db.endCall(true);
+      expect(db.diff()).toEqual({ tables: {}, inserted: 0, updated: 0, deleted: 0 });
       db.close();
     });
 
