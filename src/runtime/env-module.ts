@@ -29,7 +29,12 @@ const MODULES: Record<string, unknown> = { "awm/envkit": envkit, valibot };
  * Globals env code sees as undefined. Not a security boundary against hostile code (the
  * process or container is); it keeps LLM-written code to its context by default.
  */
-const HIDDEN = ["process", "Bun", "fetch", "globalThis", "self", "global", "WebSocket", "Worker", "XMLHttpRequest", "EventSource", "postMessage", "importScripts", "navigator", "Deno", "__dirname", "__filename"];
+const HIDDEN = [
+  "process", "Bun", "fetch", "globalThis", "self", "global", "WebSocket", "Worker", "XMLHttpRequest", "EventSource",
+  "postMessage", "importScripts", "navigator", "Deno", "__dirname", "__filename",
+  // Tools are synchronous: nothing may run after a call returns.
+  "setTimeout", "setInterval", "setImmediate", "queueMicrotask",
+];
 
 const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -28,8 +28,12 @@ let workerUrl = new URL("./worker.ts", import.meta.url).href;
 export function setWorkerUrl(url: string): void {
   workerUrl = url;
 }
+
 /** How often deadlines are checked: time limits are honoured to within this. */
 const DEADLINE_SWEEP_MS = 25;
+/** A worker that crashes this soon after starting, this many times in a row, is not restarted. */
+const EARLY_CRASH_MS = 2000;
+const EARLY_CRASHES = 3;
 
 /**
  * One tool worker: requests with deadlines, and replacement. A request that outlives its
@@ -46,6 +50,10 @@ export class WorkerHandle {
   readonly loaded = new Set<string>();
   /** How many workers this slot has had (1 = never replaced). */
   generation = 0;
+  /** Set when workers keep crashing at start (a broken install): the slot stays down. */
+  down: string | null = null;
+  private startedAt = 0;
+  private earlyCrashes = 0;
   private readonly sweep: ReturnType<typeof setInterval>;
 
   constructor(
@@ -60,11 +68,12 @@ export class WorkerHandle {
 
   /** Sends a message that needs no answer. Messages are handled in order. */
   post(message: Command): void {
-    this.worker.postMessage(message);
+    if (!this.down) this.worker.postMessage(message);
   }
 
   /** Sends a request; rejects with WorkerLostError if the worker is replaced first. */
   request(message: Body<Request>, timeoutMs: number): Promise<WorkerReply> {
+    if (this.down) return Promise.reject(new WorkerLostError(this.down, false));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, deadline: performance.now() + timeoutMs });
@@ -94,7 +103,10 @@ export class WorkerHandle {
     this.pending.clear();
     this.episodes.clear();
     this.loaded.clear();
-    this.start();
+    const early = !timedOut && performance.now() - this.startedAt < EARLY_CRASH_MS;
+    this.earlyCrashes = early ? this.earlyCrashes + 1 : 0;
+    if (this.earlyCrashes >= EARLY_CRASHES) this.down = `tool worker ${this.index} keeps crashing at start (${reason})`;
+    else this.start();
     for (const p of pending) p.reject(new WorkerLostError(reason, timedOut));
     this.onReplaced(this, lost, reason);
   }
@@ -109,6 +121,7 @@ export class WorkerHandle {
 
   private start(): void {
     this.generation++;
+    this.startedAt = performance.now();
     const worker = new Worker(workerUrl);
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const p = this.pending.get(e.data.id);

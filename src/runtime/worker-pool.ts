@@ -1,3 +1,4 @@
+import { AwmError } from "../errors.ts";
 import type { Env } from "./registry.ts";
 import { WorkerHandle } from "./worker-handle.ts";
 
@@ -26,8 +27,9 @@ export class WorkerPool {
 
   /** The worker with the fewest episodes, with `env` loaded into it. */
   assign(env: Env): WorkerHandle {
-    let best = this.handles[0]!;
-    for (const h of this.handles) if (h.episodes.size < best.episodes.size) best = h;
+    let best: WorkerHandle | undefined;
+    for (const h of this.handles) if (!h.down && (!best || h.episodes.size < best.episodes.size)) best = h;
+    if (!best) throw new AwmError(`no tool worker is running: ${this.handles[0]!.down}`, 503, "no_workers");
     if (!best.loaded.has(env.name)) {
       best.post({ t: "load", env: env.name, code: env.code, template: env.templatePath, now: env.now, userId: env.userId });
       best.loaded.add(env.name);

@@ -34,6 +34,11 @@ const reply = globalThis.postMessage.bind(globalThis) as (m: WorkerReply, transf
 // The worker itself needs none of these; removing them keeps env code off the network.
 for (const name of ["fetch", "WebSocket", "XMLHttpRequest", "EventSource", "Worker"]) delete (globalThis as Record<string, unknown>)[name];
 
+// A stray exception or rejection from env code (outside any call) would kill the worker and
+// every episode on it; keep the worker alive and say what happened.
+process.on("uncaughtException", (err) => console.error(`awm worker: uncaught error from env code: ${describe(err)}`));
+process.on("unhandledRejection", (err) => console.error(`awm worker: unhandled rejection from env code: ${describe(err)}`));
+
 let backend: DbBackend = lazyCopyBackend;
 const envs = new Map<string, LoadedEnv>();
 const episodes = new Map<string, OpenEpisode>();

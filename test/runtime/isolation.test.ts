@@ -31,7 +31,7 @@ test("what a failing call wrote is rolled back", async () => {
 test("env code gets its context only: no host globals, no other files", async () => {
   const ep = rt.manager.create({ env: "hazards" });
   const peek = await call(ep.id, "peek_globals");
-  expect(peek.ok && JSON.parse(peek.text)).toEqual({ process: "undefined", Bun: "undefined", fetch: "undefined", require: "function" });
+  expect(peek.ok && JSON.parse(peek.text)).toEqual({ process: "undefined", Bun: "undefined", fetch: "undefined", require: "function", setTimeout: "undefined" });
   const escape = await call(ep.id, "escape_global");
   expect(escape.ok && escape.text).toBe("undefined");
   expect(await call(ep.id, "attach_file")).toMatchObject({ ok: false, message: expect.stringContaining("ATTACH statements are not allowed") });
