@@ -48,7 +48,9 @@ let plain: Spawned | undefined;
 try {
   writeBenchEnv(work);
   say("starting servers");
+  const startAt = performance.now();
   awm = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--no-shipped", "--envs", work, "--max-episodes", "20000", "--ttl", "3600", "--data-dir", dataParent], { cwd: ROOT });
+  const serverStartMs = performance.now() - startAt;
   plain = await spawnServer([BUN, join(import.meta.dir, "plain-server.ts")]);
   const base = awm.url;
   const post = (path: string, body: unknown) => fetch(base + path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => r.json() as Promise<any>);
@@ -112,6 +114,7 @@ try {
   const result = {
     machine: { cpus: navigator.hardwareConcurrency, bun: Bun.version },
     env: { name: "bench", tables: envInfo.tables, rows: envInfo.rows, template_bytes: templateBytes },
+    server_start_ms: Math.round(serverStartMs),
     episode_create_http: percentiles(createMs),
     episode_close_http: percentiles(closeMs),
     first_write_call_http: percentiles(firstWriteMs),
@@ -124,9 +127,9 @@ try {
       ratio: round(mcpRps / plainRps),
     },
     memory_1000_episodes: {
-      rss_per_untouched_episode_mb: round((rss1 - rss0) / 1000 / 1e6),
-      rss_per_written_episode_mb: round((rss2 - rss0) / 1000 / 1e6),
-      tmpfs_per_written_episode_mb: round(episodeFiles / 1000 / 1e6),
+      rss_per_untouched_episode_kb: round((rss1 - rss0) / 1000 / 1024, 1),
+      rss_per_written_episode_kb: round((rss2 - rss0) / 1000 / 1024, 1),
+      tmpfs_per_written_episode_kb: round(episodeFiles / 1000 / 1024, 1),
     },
     verify_http: percentiles(verifyMs),
   };
