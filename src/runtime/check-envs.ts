@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as v from "valibot";
+import { UsageError } from "../errors.ts";
 import { formatIssues } from "../format-issues.ts";
-import type { Episode } from "./episodes.ts";
+import type { EpisodeManager } from "./episodes.ts";
 import type { Env } from "./registry.ts";
 import { createRuntime, type RuntimeOptions } from "./runtime.ts";
 
 const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
 const Attempt = v.object({ task: v.pipe(v.number(), v.integer()), calls: v.array(Call), answer: v.optional(v.string()) });
+type Call = v.InferOutput<typeof Call>;
 
 /**
  * solutions.json, an env's oracle (a test fixture, never served to agents): a call sequence
@@ -36,96 +38,167 @@ export interface EnvCheck {
   verdicts: { task: number; untouched: string; solved: string | null }[];
 }
 
+/** An id no seed uses: a tool given it must say the row is missing, not crash. */
+const MISSING_ID = 987654;
+/** How many different tasks the wrong attempts must cover. */
+const WRONG_TASKS = 3;
+
 /**
- * Runs an env's contract: it loads; an untouched episode of each task is not `complete`;
- * each task's solution (from solutions.json) succeeds call by call and verifies `complete`;
- * every tool is called at least once by a solution or a probe, without error.
+ * Runs the env contract over loaded envs (all, or those named): see checkEnv.
+ * Broken envs are reported with the reason.
  */
-export async function checkEnvs(options: RuntimeOptions, onEnv?: (check: EnvCheck) => void): Promise<{ checks: EnvCheck[]; broken: { name: string; reason: string }[] }> {
+export async function checkEnvs(
+  options: RuntimeOptions,
+  names: string[] = [],
+  onEnv?: (check: EnvCheck) => void,
+): Promise<{ checks: EnvCheck[]; broken: { name: string; reason: string }[] }> {
   const runtime = await createRuntime({ ...options, log: () => {} });
   try {
+    const { registry, manager } = runtime;
+    for (const n of names) if (!registry.list().some((e) => e.name === n) && !registry.broken.some((b) => b.name === n)) throw new UsageError(`unknown env '${n}'`);
+    const wanted = (n: string) => names.length === 0 || names.includes(n);
     const checks: EnvCheck[] = [];
-    for (const env of runtime.registry.list()) {
-      const check = await checkEnv(env, runtime.manager);
+    for (const env of registry.list().filter((e) => wanted(e.name))) {
+      const check = await checkEnv(env, manager);
       onEnv?.(check);
       checks.push(check);
     }
-    return { checks, broken: runtime.registry.broken.map((b) => ({ name: b.name, reason: b.reason })) };
+    return { checks, broken: registry.broken.filter((b) => wanted(b.name)).map((b) => ({ name: b.name, reason: b.reason })) };
   } finally {
     runtime.close();
   }
 }
 
-async function checkEnv(env: Env, manager: Awaited<ReturnType<typeof createRuntime>>["manager"]): Promise<EnvCheck> {
-  const problems: string[] = [];
-  const check: EnvCheck = { env: env.name, ok: false, problems, tables: env.stats.tables, rows: env.stats.rows, tools: env.tools.length, tasks: env.tasks.length, toolsCalled: 0, verdicts: [] };
-  const solutions = readSolutions(env, problems);
-  const called = new Set<string>();
-  const run = async (ep: Episode, calls: Solutions["probes"], where: string) => {
-    for (const [i, c] of calls.entries()) {
-      called.add(c.name);
-      const out = await manager.call(ep, c.name, c.arguments);
-      if (!out.ok) {
-        problems.push(`${where} call ${i + 1} (${c.name}): ${out.message}`);
-        return false;
-      }
-    }
-    return true;
-  };
-  for (let task = 0; task < env.tasks.length; task++) {
-    const untouched = manager.create({ env: env.name, task });
-    const before = await manager.verify(untouched);
-    manager.close(untouched.id);
-    if (before.verdict === "complete") problems.push(`task ${task}: an untouched episode already verifies complete`);
-    const sol = solutions?.tasks.find((s) => s.task === task);
-    let solved: string | null = null;
-    if (!sol) {
-      if (solutions) problems.push(`task ${task}: no solution in solutions.json`);
-    } else {
-      const ep = manager.create({ env: env.name, task });
-      if (await run(ep, sol.calls, `task ${task}:`)) {
-        const after = await manager.verify(ep, { answer: sol.answer });
-        solved = after.verdict;
-        if (after.verdict !== "complete") problems.push(`task ${task}: the solution verifies '${after.verdict}': ${JSON.stringify(after.facts)}`);
-      }
-      manager.close(ep.id);
-    }
-    check.verdicts.push({ task, untouched: before.verdict, solved });
-  }
+/**
+ * One env's contract: no task verifies complete on an untouched episode; each task's oracle
+ * succeeds call by call and verifies complete; wrong attempts (on 3+ tasks) do not; every
+ * tool is called without error; a wrong-typed argument is rejected naming the field; an id
+ * that does not exist is a ToolError naming it, never a crash.
+ */
+async function checkEnv(env: Env, manager: EpisodeManager): Promise<EnvCheck> {
+  const c = new Checker(env, manager);
+  const solutions = readSolutions(env, c.problems);
+  const verdicts = await c.tasks(solutions);
   if (solutions) {
-    for (const [i, w] of solutions.wrong.entries()) {
-      const ep = manager.create({ env: env.name, task: w.task });
-      if (await run(ep, w.calls, `wrong attempt ${i + 1} (task ${w.task}):`)) {
-        const out = await manager.verify(ep, { answer: w.answer });
-        if (out.verdict === "complete") problems.push(`wrong attempt ${i + 1} (task ${w.task}) verifies complete`);
-      }
-      manager.close(ep.id);
-    }
-    const ep = manager.create({ env: env.name });
-    await run(ep, solutions.probes, "probe");
-    for (const t of env.tools) {
-      const bad = invalidArguments(t.inputSchema);
-      if (!bad) continue;
-      const out = await manager.call(ep, t.name, { [bad.field]: bad.value });
-      if (out.ok || out.kind !== "invalid_args" || !out.message.includes(bad.field)) {
-        problems.push(`${t.name}: ${JSON.stringify({ [bad.field]: bad.value })} was not rejected as invalid arguments naming '${bad.field}'`);
-      }
-    }
-    manager.close(ep.id);
-    const missing = env.tools.map((t) => t.name).filter((n) => !called.has(n));
-    if (missing.length) problems.push(`tools never called by a solution or probe: ${missing.join(", ")}`);
+    await c.wrongAttempts(solutions);
+    await c.probes(solutions.probes);
+    await c.invalidArguments();
+    await c.missingRows();
+    const uncalled = env.tools.map((t) => t.name).filter((n) => !c.examples.has(n));
+    if (uncalled.length) c.problems.push(`tools no solution or probe called successfully: ${uncalled.join(", ")}`);
   }
-  check.toolsCalled = env.tools.filter((t) => called.has(t.name)).length;
-  check.ok = problems.length === 0;
-  return check;
+  return {
+    env: env.name,
+    ok: c.problems.length === 0,
+    problems: c.problems,
+    tables: env.stats.tables,
+    rows: env.stats.rows,
+    tools: env.tools.length,
+    tasks: env.tasks.length,
+    toolsCalled: c.examples.size,
+    verdicts,
+  };
 }
 
-/** A value of the wrong type for a tool's first parameter; null for a tool without parameters. */
-function invalidArguments(schema: Record<string, unknown>): { field: string; value: unknown } | null {
-  const props = (schema.properties ?? {}) as Record<string, { type?: string }>;
-  const [field, prop] = Object.entries(props)[0] ?? [];
-  if (!field) return null;
-  return { field, value: prop?.type === "string" ? 12345 : "not-a-valid-value" };
+class Checker {
+  readonly problems: string[] = [];
+  /** A successful call per tool, to vary in later checks. */
+  readonly examples = new Map<string, Call>();
+
+  constructor(
+    private readonly env: Env,
+    private readonly manager: EpisodeManager,
+  ) {}
+
+  async tasks(solutions: Solutions | null): Promise<EnvCheck["verdicts"]> {
+    const verdicts: EnvCheck["verdicts"] = [];
+    for (let task = 0; task < this.env.tasks.length; task++) {
+      const untouched = await this.episode(task, async (ep) => (await this.manager.verify(ep)).verdict);
+      if (untouched === "complete") this.problems.push(`task ${task}: an untouched episode already verifies complete`);
+      const sol = solutions?.tasks.find((s) => s.task === task);
+      if (solutions && !sol) this.problems.push(`task ${task}: no solution in solutions.json`);
+      const solved = !sol
+        ? null
+        : await this.episode(task, async (ep) => {
+            if (!(await this.run(ep, sol.calls, `task ${task}:`))) return null;
+            const out = await this.manager.verify(ep, { answer: sol.answer });
+            if (out.verdict !== "complete") this.problems.push(`task ${task}: the solution verifies '${out.verdict}': ${JSON.stringify(out.facts)}`);
+            return out.verdict;
+          });
+      verdicts.push({ task, untouched, solved });
+    }
+    return verdicts;
+  }
+
+  async wrongAttempts(solutions: Solutions): Promise<void> {
+    for (const [i, w] of solutions.wrong.entries()) {
+      await this.episode(w.task, async (ep) => {
+        if (!(await this.run(ep, w.calls, `wrong attempt ${i + 1} (task ${w.task}):`))) return;
+        const out = await this.manager.verify(ep, { answer: w.answer });
+        if (out.verdict === "complete") this.problems.push(`wrong attempt ${i + 1} (task ${w.task}) verifies complete`);
+      });
+    }
+    const tasks = new Set(solutions.wrong.map((w) => w.task)).size;
+    if (tasks < WRONG_TASKS) this.problems.push(`wrong attempts cover ${tasks} task(s); cover at least ${WRONG_TASKS}`);
+  }
+
+  async probes(calls: Call[]): Promise<void> {
+    await this.episode(null, (ep) => this.run(ep, calls, "probe"));
+  }
+
+  /** A wrong-typed first argument must be an invalid-arguments error naming it. */
+  async invalidArguments(): Promise<void> {
+    await this.episode(null, async (ep) => {
+      for (const t of this.env.tools) {
+        const [field, prop] = Object.entries((t.inputSchema.properties ?? {}) as Record<string, { type?: string }>)[0] ?? [];
+        if (!field) continue;
+        const args = { [field]: prop?.type === "string" ? 12345 : "not-a-valid-value" };
+        const out = await this.manager.call(ep, t.name, args);
+        if (out.ok || out.kind !== "invalid_args" || !out.message.includes(field)) {
+          this.problems.push(`${t.name}: ${JSON.stringify(args)} was not rejected as invalid arguments naming '${field}'`);
+        }
+      }
+    });
+  }
+
+  /** Each id argument of a known-good call, replaced by one that does not exist: a ToolError naming it, or a normal answer. */
+  async missingRows(): Promise<void> {
+    for (const [tool, example] of this.examples) {
+      for (const [field, value] of Object.entries(example.arguments)) {
+        if (!/(^|_)ids?$/.test(field) || !(typeof value === "number" || (Array.isArray(value) && typeof value[0] === "number"))) continue;
+        const args = { ...example.arguments, [field]: Array.isArray(value) ? [MISSING_ID] : MISSING_ID };
+        await this.episode(null, async (ep) => {
+          const out = await this.manager.call(ep, tool, args);
+          if (out.ok || out.kind === "tool_error") {
+            if (!out.ok && !out.message.includes(String(MISSING_ID))) this.problems.push(`${tool} with ${field}=${MISSING_ID}: the error does not name the missing row: ${out.message}`);
+          } else this.problems.push(`${tool} with ${field}=${MISSING_ID}: ${out.kind}: ${out.message}`);
+        });
+      }
+    }
+  }
+
+  /** Runs calls in order; false (with a problem) at the first that fails. */
+  private async run(ep: Parameters<EpisodeManager["call"]>[0], calls: Call[], where: string): Promise<boolean> {
+    for (const [i, call] of calls.entries()) {
+      const out = await this.manager.call(ep, call.name, call.arguments);
+      if (!out.ok) {
+        this.problems.push(`${where} call ${i + 1} (${call.name}): ${out.message}`);
+        return false;
+      }
+      if (!this.examples.has(call.name)) this.examples.set(call.name, call);
+    }
+    return true;
+  }
+
+  /** Runs `fn` on a fresh episode, closed afterwards. */
+  private async episode<T>(task: number | null, fn: (ep: Parameters<EpisodeManager["call"]>[0]) => Promise<T>): Promise<T> {
+    const ep = this.manager.create({ env: this.env.name, ...(task === null ? {} : { task }) });
+    try {
+      return await fn(ep);
+    } finally {
+      this.manager.close(ep.id);
+    }
+  }
 }
 
 function readSolutions(env: Env, problems: string[]): Solutions | null {
