@@ -29,7 +29,9 @@ async function loadEsbuild(): Promise<typeof import("esbuild")> {
 /** The only modules env code may import besides its own files; the worker provides them. */
 export const ENV_IMPORTS = ["awm/envkit", "valibot"] as const;
 
-const ENTRY = `import env from "./tools.ts";\nimport verifiers from "./verify.ts";\nexport { env, verifiers };\n`;
+/** The bundle's entry: tools.ts, and verify.ts when the env has one (imported envs may verify in Python only). */
+const entry = (withVerify: boolean) =>
+  `import env from "./tools.ts";\n${withVerify ? 'import verifiers from "./verify.ts";' : "const verifiers = {};"}\nexport { env, verifiers };\n`;
 
 /** Refuses every import that is neither relative nor allowed, so env code cannot reach fs, net or process. */
 const onlyAllowedImports: Plugin = {
@@ -52,7 +54,7 @@ export async function bundleEnv(dir: string, name: string): Promise<string> {
   let result;
   try {
     result = await esbuild.build({
-      stdin: { contents: ENTRY, resolveDir: dir, sourcefile: "awm-entry.ts", loader: "ts" },
+      stdin: { contents: entry(existsSync(join(dir, "verify.ts"))), resolveDir: dir, sourcefile: "awm-entry.ts", loader: "ts" },
       bundle: true,
       write: false,
       format: "cjs",

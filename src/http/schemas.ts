@@ -28,6 +28,6 @@ export const CallBody = v.strictObject({
 /** POST /v1/episodes/:id/verify */
 export const VerifyBody = v.strictObject({
   answer: v.optional(v.string("answer must be a string")),
-  mode: v.optional(v.picklist(["code"], 'mode must be "code" (the only verifier mode this server runs)'), "code"),
+  mode: v.optional(v.picklist(["code", "python"], 'mode must be "code" (verify.ts) or "python" (AWM verifiers)')),
   rewards: v.optional(Rewards),
 });

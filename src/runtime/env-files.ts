@@ -3,6 +3,7 @@ import { join } from "node:path";
 import * as v from "valibot";
 import { EnvLoadError } from "../errors.ts";
 import { formatIssues } from "../format-issues.ts";
+import type { PythonVerifier } from "../verify/python.ts";
 
 /** env.json */
 export const EnvMetaSchema = v.object({
@@ -18,15 +19,26 @@ export type EnvMeta = v.InferOutput<typeof EnvMetaSchema>;
 export const TaskSchema = v.looseObject({ prompt: v.pipe(v.string(), v.minLength(1)) });
 export type Task = v.InferOutput<typeof TaskSchema>;
 
+/** python_verifiers.json: AWM verifiers kept as Python (imported envs). */
+export const PythonVerifiersSchema = v.array(
+  v.object({
+    task: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    mode: v.picklist(["code", "sql"]),
+    function_name: v.string(),
+    code: v.string(),
+  }),
+);
+
 /** An env as files: everything but the bundled code. */
 export interface EnvFiles {
   meta: EnvMeta;
   tasks: Task[];
   schemaSql: string;
   seedSql: string;
+  pythonVerifiers: PythonVerifier[];
 }
 
-/** Reads and checks an env folder's data files (env.json, tasks.json, schema.sql, seed.sql). */
+/** Reads and checks an env folder's data files (env.json, tasks.json, schema.sql, seed.sql, python_verifiers.json). */
 export function readEnvFiles(dir: string): EnvFiles {
   const label = dir.split("/").filter(Boolean).pop() ?? dir;
   const text = (file: string) => {
@@ -36,8 +48,12 @@ export function readEnvFiles(dir: string): EnvFiles {
   };
   const meta = parseJson(label, "env.json", text("env.json"), EnvMetaSchema);
   const tasks = parseJson(meta.name, "tasks.json", text("tasks.json"), v.array(TaskSchema));
-  for (const f of ["tools.ts", "verify.ts"]) if (!existsSync(join(dir, f))) throw new EnvLoadError(meta.name, `missing ${f}`);
-  return { meta, tasks, schemaSql: text("schema.sql"), seedSql: existsSync(join(dir, "seed.sql")) ? text("seed.sql") : "" };
+  if (!existsSync(join(dir, "tools.ts"))) {
+    throw new EnvLoadError(meta.name, existsSync(join(dir, "tools.json")) ? `not servable: tools not ported (run: awm port ${meta.name})` : "missing tools.ts");
+  }
+  const pythonVerifiers = existsSync(join(dir, "python_verifiers.json")) ? parseJson(meta.name, "python_verifiers.json", text("python_verifiers.json"), PythonVerifiersSchema) : [];
+  if (!existsSync(join(dir, "verify.ts")) && pythonVerifiers.length === 0) throw new EnvLoadError(meta.name, "missing verify.ts");
+  return { meta, tasks, schemaSql: text("schema.sql"), seedSql: existsSync(join(dir, "seed.sql")) ? text("seed.sql") : "", pythonVerifiers };
 }
 
 function parseJson<S extends v.GenericSchema>(env: string, file: string, body: string, schema: S): v.InferOutput<S> {

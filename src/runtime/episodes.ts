@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { DbDiff } from "../envkit/diff-types.ts";
 import { AwmError, BadRequestError, EpisodeLostError, EpisodeNotFoundError, TooManyEpisodesError } from "../errors.ts";
+import { verifyWithPython } from "../verify/python-episode.ts";
 import { rewardFor, type RewardMap } from "../verify/reward.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Env, EnvRegistry } from "./registry.ts";
@@ -75,8 +76,15 @@ export interface EpisodeManagerOptions {
   /** Idle time after which an episode is closed. */
   ttlMs: number;
   callTimeoutMs: number;
+  /** Time limit of one Python verifier run (a process start included). */
+  pythonTimeoutMs: number;
+  /** The Python interpreter for AWM verifiers (default python3). */
+  python?: string;
   rewards: RewardMap;
 }
+
+/** How a task is verified: its TypeScript verifier, or its AWM Python verifier. */
+export type VerifyMode = "code" | "python";
 
 /** How many calls an episode's log keeps (the counts keep counting past it). */
 const LOG_LIMIT = 500;
@@ -197,20 +205,36 @@ export class EpisodeManager {
   }
 
   /** Runs the task's verifier on the initial and current state and maps the verdict to a reward. */
-  async verify(ep: Episode, options: { answer?: string; rewards?: RewardMap } = {}): Promise<VerifyOutcome> {
-    if (ep.task === null) throw new BadRequestError(`episode ${ep.id} has no task to verify`);
+  async verify(ep: Episode, options: { answer?: string; rewards?: RewardMap; mode?: VerifyMode } = {}): Promise<VerifyOutcome> {
+    const task = ep.task;
+    if (task === null) throw new BadRequestError(`episode ${ep.id} has no task to verify`);
     ep.lastActiveAt = Date.now();
-    const reply = await this.request(ep, { t: "verify", ep: ep.id, task: ep.task, answer: options.answer });
+    const python = ep.env.pythonVerifiers.find((v) => v.task === task && v.mode === "code");
+    const mode = options.mode ?? (ep.env.codeVerifiers.has(task) ? "code" : "python");
+    if (mode === "code" && !ep.env.codeVerifiers.has(task)) throw new BadRequestError(`task ${task} of env '${ep.env.name}' has no verifier in verify.ts; use mode "python"`);
+    if (mode === "python" && !python) throw new BadRequestError(`task ${task} of env '${ep.env.name}' has no Python verifier; use mode "code"`);
     let verdict: string;
     let facts: Record<string, unknown>;
     let diff: DbDiff | null = null;
-    if (reply.ok) {
-      const v = reply.value as { verdict: string; facts: Record<string, unknown>; diff: DbDiff };
-      ({ verdict, facts, diff } = v);
-    } else if (reply.kind === "verifier_error") {
-      verdict = "verifier_error";
-      facts = { error: reply.message };
-    } else throw new AwmError(reply.message, 500, "internal");
+    if (python && mode === "python") {
+      ({ verdict, facts } = await verifyWithPython({
+        verifier: python,
+        initialDbPath: ep.env.templatePath,
+        finalDb: await this.dump(ep),
+        scratchDir: this.o.episodesDir,
+        answer: options.answer,
+        timeoutMs: this.o.pythonTimeoutMs,
+        python: this.o.python,
+      }));
+      diff = await this.diff(ep);
+    } else {
+      const reply = await this.request(ep, { t: "verify", ep: ep.id, task, answer: options.answer });
+      if (reply.ok) ({ verdict, facts, diff } = reply.value as { verdict: string; facts: Record<string, unknown>; diff: DbDiff });
+      else if (reply.kind === "verifier_error") {
+        verdict = "verifier_error";
+        facts = { error: reply.message };
+      } else throw new AwmError(reply.message, 500, "internal");
+    }
     ep.lastVerdict = verdict;
     this.o.metrics.verdict(verdict);
     const rewards = { ...this.o.rewards, ...options.rewards };

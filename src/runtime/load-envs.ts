@@ -5,6 +5,7 @@ import { buildTemplate } from "../db/build-template.ts";
 import type { DataDir } from "../db/data-dir.ts";
 import { EnvLoadError, UsageError } from "../errors.ts";
 import type { EnvInspection } from "./env-module.ts";
+import type { PythonVerifier } from "../verify/python.ts";
 import { readEnvFiles, type EnvFiles } from "./env-files.ts";
 import { makeEnv, EnvRegistry, type BrokenEnv, type Env } from "./registry.ts";
 import { WorkerHandle, WorkerLostError } from "./worker-handle.ts";
@@ -98,12 +99,12 @@ export async function loadEnvs(options: LoadEnvsOptions): Promise<EnvRegistry> {
       const name = src.files.meta.name;
       try {
         const inspection = await inspectNext(name, src.code);
-        checkVerifiers(name, src.files.tasks.length, inspection.verifiers);
+        checkVerifiers(name, src.files.tasks.length, inspection.verifiers, src.files.pythonVerifiers);
         const templatePath = join(options.dataDir.templates, `${name}.db`);
         const stats = await buildTemplate(templatePath, src.files.schemaSql, src.files.seedSql).catch((err: Error) => {
           throw new EnvLoadError(name, err.message);
         });
-        return makeEnv(src.files.meta, src.files.tasks, inspection.tools, src.code, templatePath, stats, src.origin);
+        return makeEnv(src.files, inspection, src.code, templatePath, stats, src.origin);
       } catch (err) {
         fail(src.origin, err);
         return null;
@@ -145,10 +146,10 @@ async function inspect(worker: WorkerHandle, name: string, code: string, timeout
   }
 }
 
-function checkVerifiers(name: string, taskCount: number, verifiers: number[]): void {
-  const have = new Set(verifiers);
+function checkVerifiers(name: string, taskCount: number, verifiers: number[], python: PythonVerifier[]): void {
+  const have = new Set([...verifiers, ...python.filter((p) => p.mode === "code").map((p) => p.task)]);
   for (let i = 0; i < taskCount; i++) {
-    if (!have.has(i)) throw new EnvLoadError(name, `task ${i} has no verifier in verify.ts`);
+    if (!have.has(i)) throw new EnvLoadError(name, `task ${i} has no verifier in verify.ts${python.length ? " or python_verifiers.json" : ""}`);
   }
   const extra = verifiers.find((i) => i >= taskCount);
   if (extra !== undefined) throw new EnvLoadError(name, `verify.ts has a verifier for task ${extra}, but tasks.json has ${taskCount} tasks`);

@@ -1,7 +1,8 @@
 import { EnvNotFoundError } from "../errors.ts";
 import type { TemplateStats } from "../db/build-template.ts";
-import type { ToolInfo } from "./env-module.ts";
-import type { EnvMeta, Task } from "./env-files.ts";
+import type { PythonVerifier } from "../verify/python.ts";
+import type { EnvInspection, ToolInfo } from "./env-module.ts";
+import type { EnvFiles, Task } from "./env-files.ts";
 
 /** A loaded, servable env. */
 export interface Env {
@@ -14,6 +15,10 @@ export interface Env {
   tasks: Task[];
   tools: ToolInfo[];
   toolNames: Set<string>;
+  /** Tasks verified in TypeScript (verify.ts). */
+  codeVerifiers: Set<number>;
+  /** AWM verifiers kept in Python, for `python` mode. */
+  pythonVerifiers: PythonVerifier[];
   /** The bundled tools + verifiers module. */
   code: string;
   templatePath: string;
@@ -57,7 +62,8 @@ export class EnvRegistry {
 }
 
 /** Builds the Env record from its parts. */
-export function makeEnv(meta: EnvMeta, tasks: Task[], tools: ToolInfo[], code: string, templatePath: string, stats: TemplateStats, origin: string): Env {
+export function makeEnv(files: EnvFiles, inspection: EnvInspection, code: string, templatePath: string, stats: TemplateStats, origin: string): Env {
+  const { meta, tasks } = files;
   return {
     name: meta.name,
     description: meta.description,
@@ -65,8 +71,10 @@ export function makeEnv(meta: EnvMeta, tasks: Task[], tools: ToolInfo[], code: s
     now: meta.now,
     userId: meta.user_id,
     tasks,
-    tools,
-    toolNames: new Set(tools.map((t) => t.name)),
+    tools: inspection.tools,
+    toolNames: new Set(inspection.tools.map((t) => t.name)),
+    codeVerifiers: new Set(inspection.verifiers),
+    pythonVerifiers: files.pythonVerifiers,
     code,
     templatePath,
     stats,

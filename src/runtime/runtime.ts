@@ -16,6 +16,10 @@ export interface RuntimeOptions {
   workers?: number;
   /** Time limit of one tool call or verification. */
   callTimeoutMs?: number;
+  /** Time limit of one Python verifier run. */
+  pythonTimeoutMs?: number;
+  /** The Python interpreter for AWM verifiers (default python3). */
+  python?: string;
   maxEpisodes?: number;
   /** Idle time-to-live of an episode. */
   ttlS?: number;
@@ -29,6 +33,7 @@ export interface RuntimeOptions {
 
 export const RUNTIME_DEFAULTS = {
   callTimeoutMs: 5000,
+  pythonTimeoutMs: 20_000,
   maxEpisodes: 10_000,
   ttlS: 600,
   backend: "lazy-copy",
@@ -76,6 +81,8 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     maxEpisodes: o.maxEpisodes ?? RUNTIME_DEFAULTS.maxEpisodes,
     ttlMs: (o.ttlS ?? RUNTIME_DEFAULTS.ttlS) * 1000,
     callTimeoutMs,
+    pythonTimeoutMs: o.pythonTimeoutMs ?? RUNTIME_DEFAULTS.pythonTimeoutMs,
+    python: o.python,
     rewards: o.rewards ?? DEFAULT_REWARDS,
   });
   const reaper = setInterval(() => manager.reap(), 1000);

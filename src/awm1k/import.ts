@@ -1,0 +1,146 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { freezeNow } from "./freeze-now.ts";
+import { readAwmDir, type AwmScenario } from "./files.ts";
+import type { ImportProblem } from "./jsonl.ts";
+import { referenceBuild, type FailedStatement } from "./reference-build.ts";
+import { specTools } from "./spec-tools.ts";
+
+export interface ImportOptions {
+  /** The folder with the AWM JSONL files. */
+  dir: string;
+  /** Where env folders are written, one per scenario. */
+  out: string;
+  /** Normalized names to import; all when empty. */
+  only?: string[];
+  /** The instant every "now" in the data is pinned to, and the envs' clock. */
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What importing one scenario did. */
+export interface ScenarioReport {
+  name: string;
+  display_name: string;
+  imported: boolean;
+  tasks: number;
+  tables_declared: number;
+  tables_created: number;
+  rows: number;
+  inserts: number;
+  failed_statements: FailedStatement[];
+  tools: number;
+  endpoints: number;
+  /** Endpoints hidden by a later one on the same (path, method), as the reference's MCP server hides them. */
+  shadowed_tools: string[];
+  verifiers: { code: number; sql: number };
+  tasks_without_code_verifier: number[];
+  now_pinned: number;
+  problems: string[];
+}
+
+export interface ImportReport {
+  out: string;
+  now: string;
+  scenarios: ScenarioReport[];
+  problems: ImportProblem[];
+}
+
+/** Files of an imported env besides the usual ones. */
+export const IMPORTED_FILES = {
+  tools: "tools.json",
+  verifiers: "python_verifiers.json",
+  server: "server.py",
+  report: "import-report.json",
+} as const;
+
+/**
+ * Imports AWM files into env folders: scenario text, tasks, the database as the
+ * reference builds it (schema.sql and seed.sql hold the statements that took effect),
+ * tool contracts from gen_spec, the Python verifiers and env code. Tools still need
+ * porting (`awm port`) before the env can be served.
+ */
+export async function importAwm(o: ImportOptions): Promise<ImportReport> {
+  const { scenarios, problems } = readAwmDir(o.dir);
+  const wanted = [...scenarios.values()].filter((s) => !o.only?.length || o.only.includes(s.name)).sort((a, b) => a.name.localeCompare(b.name));
+  for (const name of o.only ?? []) if (!scenarios.has(name)) problems.push({ file: "--only", message: `no scenario named '${name}' in ${o.dir}` });
+  mkdirSync(o.out, { recursive: true });
+  const reports: ScenarioReport[] = [];
+  for (const [i, s] of wanted.entries()) {
+    reports.push(await importScenario(s, o));
+    o.onProgress?.(i + 1, wanted.length);
+  }
+  return { out: o.out, now: o.now.toISOString(), scenarios: reports, problems };
+}
+
+async function importScenario(s: AwmScenario, o: ImportOptions): Promise<ScenarioReport> {
+  const report: ScenarioReport = {
+    name: s.name,
+    display_name: s.displayName,
+    imported: false,
+    tasks: s.tasks?.length ?? 0,
+    tables_declared: s.tables?.length ?? 0,
+    tables_created: 0,
+    rows: 0,
+    inserts: 0,
+    failed_statements: [],
+    tools: 0,
+    endpoints: s.endpoints?.length ?? 0,
+    shadowed_tools: [],
+    verifiers: { code: s.verifiers.filter((v) => v.mode === "code").length, sql: s.verifiers.filter((v) => v.mode === "sql").length },
+    tasks_without_code_verifier: [],
+    now_pinned: 0,
+    problems: [],
+  };
+  if (!s.tables?.length) report.problems.push("no schema in gen_db.jsonl: not imported");
+  if (!s.tasks) report.problems.push("no tasks in gen_tasks.jsonl: not imported");
+  if (!s.tables?.length || !s.tasks) return report;
+  if (!s.samples) report.problems.push("no sample data in gen_sample.jsonl: the database has no rows");
+  if (!s.endpoints) report.problems.push("no API spec in gen_spec.jsonl: no tool contracts");
+  if (s.serverCode === undefined) report.problems.push("no env code in gen_envs.jsonl: nothing to port tools from");
+
+  const pin = (sql: string) => {
+    const f = freezeNow(sql, o.now);
+    report.now_pinned += f.replaced;
+    return f.sql;
+  };
+  const tables = s.tables.map((t) => ({ ...t, ddl: pin(t.ddl), indexes: t.indexes.map(pin), examples: t.examples?.map(pin) }));
+  const samples = (s.samples ?? []).map((t) => ({ table: t.table, statements: t.statements.map(pin) }));
+  const dir = join(o.out, s.name);
+  mkdirSync(dir, { recursive: true });
+  const build = await referenceBuild(join(dir, ".import-check.db"), tables, samples);
+  const { tools, shadowed } = specTools(s.endpoints ?? []);
+  Object.assign(report, {
+    imported: true,
+    tables_created: build.tablesCreated,
+    rows: build.rows,
+    inserts: samples.reduce((n, t) => n + t.statements.length, 0),
+    failed_statements: build.failed,
+    tools: tools.length,
+    shadowed_tools: shadowed,
+    tasks_without_code_verifier: s.tasks.map((_, i) => i).filter((i) => !s.verifiers.some((v) => v.task === i && v.mode === "code")),
+  });
+
+  const iso = o.now.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const json = (file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value, null, 2) + "\n");
+  json("env.json", { name: s.name, description: s.description ?? s.displayName, version: "1", now: iso, user_id: 1, source: { format: "awm", scenario: s.displayName } });
+  json("tasks.json", s.tasks.map((prompt) => ({ prompt })));
+  writeFileSync(join(dir, "schema.sql"), sqlScript(build.schema));
+  writeFileSync(join(dir, "seed.sql"), sqlScript(build.inserts));
+  json(IMPORTED_FILES.tools, tools);
+  json(IMPORTED_FILES.verifiers, [...s.verifiers].sort((a, b) => a.task - b.task || a.mode.localeCompare(b.mode)).map((v) => ({ task: v.task, mode: v.mode, function_name: v.functionName, code: v.code })));
+  if (s.serverCode !== undefined) writeFileSync(join(dir, IMPORTED_FILES.server), s.serverCode);
+  json(IMPORTED_FILES.report, report);
+  return report;
+}
+
+/** Statements as a script: one per entry, each ended with a semicolon that no trailing comment can swallow. */
+function sqlScript(statements: string[]): string {
+  return statements
+    .map((sql) => {
+      const body = sql.trim().replace(/;\s*$/, "");
+      const lastLine = body.slice(body.lastIndexOf("\n") + 1);
+      return lastLine.includes("--") ? `${body}\n;` : `${body};`;
+    })
+    .join("\n") + "\n";
+}

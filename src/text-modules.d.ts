@@ -1,0 +1,5 @@
+// Files imported as text (Bun's `with { type: "text" }`).
+declare module "*.py" {
+  const text: string;
+  export default text;
+}

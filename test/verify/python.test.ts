@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { join } from "node:path";
+import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
+import { FIXTURES, sha256 } from "../helpers.ts";
+
+let rt: Runtime;
+beforeAll(async () => {
+  rt = await createRuntime({ envDirs: [join(FIXTURES, "python")], workers: 1, log: () => {} });
+});
+afterAll(() => rt.close());
+
+test("an env with only Python verifiers verifies in python mode by default", async () => {
+  const ep = rt.manager.create({ env: "pynotes", task: 0 });
+  expect(await rt.manager.verify(ep)).toMatchObject({ verdict: "others", reward: 0 });
+  await rt.manager.call(ep, "create_note", { title: "Water the plants" });
+  const out = await rt.manager.verify(ep);
+  expect(out).toMatchObject({ verdict: "complete", reward: 1, facts: { result: "complete", created: 1 } });
+  expect(out.diff!.inserted).toBe(1);
+});
+
+test("the verifier gets the arguments its signature names; a result other than complete is others", async () => {
+  const ep = rt.manager.create({ env: "pynotes", task: 1 });
+  expect((await rt.manager.verify(ep, { answer: "Hello there" })).verdict).toBe("complete");
+  expect((await rt.manager.verify(ep, { answer: "bye" })).verdict).toBe("others");
+});
+
+test("the verifier has no network and can only ever touch copies of the databases", async () => {
+  const env = rt.registry.get("pynotes");
+  const templateHash = sha256(env.templatePath);
+  const ep = rt.manager.create({ env: "pynotes", task: 2 });
+  await rt.manager.call(ep, "create_note", { title: "mine" });
+  const out = await rt.manager.verify(ep);
+  expect(out).toMatchObject({ verdict: "complete", facts: { network: "network access is disabled for verifiers" } });
+  expect(sha256(env.templatePath)).toBe(templateHash);
+  const notes = await rt.manager.call(ep, "list_notes", {});
+  expect(notes.ok && JSON.parse(notes.text).length).toBe(3);
+});
+
+test("a result that is not a dict with 'result' is judge_error, as the reference maps it", async () => {
+  const ep = rt.manager.create({ env: "pynotes", task: 3 });
+  expect((await rt.manager.verify(ep)).verdict).toBe("judge_error");
+});
+
+test("asking for code mode on a Python-only task is a 400 naming the way out", async () => {
+  const ep = rt.manager.create({ env: "pynotes", task: 0 });
+  await expect(rt.manager.verify(ep, { mode: "code" })).rejects.toThrow(`task 0 of env 'pynotes' has no verifier in verify.ts; use mode "python"`);
+});
+
+test("without python3 the error says so", async () => {
+  const bare = await createRuntime({ envDirs: [join(FIXTURES, "python")], workers: 1, python: "no-such-python3", log: () => {} });
+  try {
+    const ep = bare.manager.create({ env: "pynotes", task: 0 });
+    await expect(bare.manager.verify(ep)).rejects.toThrow("python verifiers need no-such-python3 on PATH, and it is not there");
+  } finally {
+    bare.close();
+  }
+});
