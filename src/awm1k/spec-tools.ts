@@ -38,7 +38,12 @@ export function specTools(endpoints: SpecEndpoint[]): { tools: ToolContract[]; s
     const paramIn: Record<string, string> = {};
     for (const [name, p] of Object.entries(e.request_params ?? {})) {
       const type = TYPES[String(p?.type ?? "string").toLowerCase()] ?? "string";
-      properties[name] = { type, ...(type === "array" ? { items: {} } : {}), ...(p?.description ? { description: p.description } : {}) };
+      properties[name] = {
+        type,
+        ...(type === "array" ? { items: {} } : {}),
+        ...(p?.description ? { description: p.description } : {}),
+        ...(p?.example !== undefined ? { examples: [p.example] } : {}),
+      };
       if (p?.required) required.push(name);
       paramIn[name] = p?.param_type ?? "body";
     }

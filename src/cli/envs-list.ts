@@ -28,7 +28,7 @@ ${envFlagsUsage}  --json                 print JSON
       const rows = [["NAME", "TOOLS", "TASKS", "TABLES", "ROWS", "DESCRIPTION"], ...envs.map((e) => [e.name, e.tools, e.tasks, e.tables, e.rows, e.description.slice(0, 60)].map(String))];
       const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
       for (const r of rows) console.log(r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]!))).join("  "));
-      for (const b of broken) console.log(`broken: ${b.name}: ${b.reason}`);
+      for (const b of broken) console.log(`${b.name}: ${b.reason.startsWith("not servable") ? b.reason : `not servable: ${b.reason}`}`);
     } finally {
       runtime.close();
     }

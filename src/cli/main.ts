@@ -4,9 +4,12 @@ import { VERSION } from "../version.ts";
 import type { Command } from "./command.ts";
 import { envCommand } from "./env.ts";
 import { envsCommand } from "./envs.ts";
+import { exportCommand } from "./export.ts";
+import { importCommand } from "./import.ts";
+import { portCommand } from "./port.ts";
 import { serveCommand } from "./serve.ts";
 
-const commands: Command[] = [serveCommand, envsCommand, envCommand];
+const commands: Command[] = [serveCommand, envsCommand, envCommand, importCommand, exportCommand, portCommand];
 
 const USAGE = `awm ${VERSION}: database-backed tool-use environments for agentic RL, served over MCP.
 

@@ -39,7 +39,7 @@ export interface EnvFiles {
 }
 
 /** Reads and checks an env folder's data files (env.json, tasks.json, schema.sql, seed.sql, python_verifiers.json). */
-export function readEnvFiles(dir: string): EnvFiles {
+export function readEnvFiles(dir: string, options: { requireCode?: boolean } = {}): EnvFiles {
   const label = dir.split("/").filter(Boolean).pop() ?? dir;
   const text = (file: string) => {
     const path = join(dir, file);
@@ -48,11 +48,11 @@ export function readEnvFiles(dir: string): EnvFiles {
   };
   const meta = parseJson(label, "env.json", text("env.json"), EnvMetaSchema);
   const tasks = parseJson(meta.name, "tasks.json", text("tasks.json"), v.array(TaskSchema));
-  if (!existsSync(join(dir, "tools.ts"))) {
+  if (options.requireCode !== false && !existsSync(join(dir, "tools.ts"))) {
     throw new EnvLoadError(meta.name, existsSync(join(dir, "tools.json")) ? `not servable: tools not ported (run: awm port ${meta.name})` : "missing tools.ts");
   }
   const pythonVerifiers = existsSync(join(dir, "python_verifiers.json")) ? parseJson(meta.name, "python_verifiers.json", text("python_verifiers.json"), PythonVerifiersSchema) : [];
-  if (!existsSync(join(dir, "verify.ts")) && pythonVerifiers.length === 0) throw new EnvLoadError(meta.name, "missing verify.ts");
+  if (options.requireCode !== false && !existsSync(join(dir, "verify.ts")) && pythonVerifiers.length === 0) throw new EnvLoadError(meta.name, "missing verify.ts");
   return { meta, tasks, schemaSql: text("schema.sql"), seedSql: existsSync(join(dir, "seed.sql")) ? text("seed.sql") : "", pythonVerifiers };
 }
 

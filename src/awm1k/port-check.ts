@@ -1,0 +1,80 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ToolInfo } from "../runtime/env-module.ts";
+import { createRuntime } from "../runtime/runtime.ts";
+import type { ToolContract } from "./spec-tools.ts";
+
+type Schema = { properties?: Record<string, { type?: string; examples?: unknown[] }>; required?: string[] };
+
+/**
+ * Checks a candidate tools.ts for an imported env: it compiles and loads; every tool of
+ * the contract exists with the same parameters, required set and types; and every tool,
+ * called on a fresh episode with the contract's example arguments, answers without an
+ * internal error. Returns the problems, one line each (empty when it passes).
+ */
+export async function checkPortedTools(envDir: string, toolsTs: string, contract: ToolContract[]): Promise<string[]> {
+  const scratch = mkdtempSync(join(tmpdir(), "awm-port-"));
+  const dir = join(scratch, "env");
+  cpSync(envDir, dir, { recursive: true, filter: (src) => !src.endsWith("tools.ts") });
+  writeFileSync(join(dir, "tools.ts"), toolsTs);
+  const runtime = await createRuntime({ envDirs: [dir], workers: 1, log: () => {} }).catch((err: Error) => err);
+  try {
+    if (runtime instanceof Error) return [`loading failed: ${runtime.message}`];
+    const broken = runtime.registry.broken[0];
+    if (broken) return [`the env does not load: ${broken.reason}`];
+    const env = runtime.registry.list()[0]!;
+    const problems = compareTools(env.tools, contract);
+    for (const c of contract) {
+      if (!env.toolNames.has(c.name)) continue;
+      const ep = runtime.manager.create({ env: env.name });
+      const args = exampleArguments(c.inputSchema as Schema);
+      const out = await runtime.manager.call(ep, c.name, args);
+      runtime.manager.close(ep.id);
+      if (!out.ok && out.kind === "tool_exception") problems.push(`${c.name}(${JSON.stringify(args)}) crashed: ${out.message}`);
+      if (!out.ok && out.kind === "invalid_args") problems.push(`${c.name} rejects the contract's example arguments ${JSON.stringify(args)}: ${out.message}`);
+    }
+    return problems;
+  } finally {
+    if (!(runtime instanceof Error)) runtime.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** Differences between the tools a module declares and the contract, one line each. */
+export function compareTools(actual: ToolInfo[], contract: ToolContract[]): string[] {
+  const problems: string[] = [];
+  const byName = new Map(actual.map((t) => [t.name, t.inputSchema as Schema]));
+  for (const c of contract) {
+    const got = byName.get(c.name);
+    if (!got) {
+      problems.push(`missing tool ${c.name}`);
+      continue;
+    }
+    const want = c.inputSchema as Schema;
+    const wantProps = Object.keys(want.properties ?? {}).sort();
+    const gotProps = Object.keys(got.properties ?? {}).sort();
+    if (wantProps.join() !== gotProps.join()) problems.push(`${c.name}: parameters are [${gotProps.join(", ")}], the contract says [${wantProps.join(", ")}]`);
+    const wantReq = [...(want.required ?? [])].sort().join();
+    const gotReq = [...(got.required ?? [])].sort().join();
+    if (wantReq !== gotReq) problems.push(`${c.name}: required parameters are [${gotReq}], the contract says [${wantReq}]`);
+    for (const p of wantProps) {
+      const w = want.properties![p]!.type;
+      const g = got.properties?.[p]?.type;
+      if (g && w && g !== w && !(w === "number" && g === "integer")) problems.push(`${c.name}.${p}: type ${g}, the contract says ${w}`);
+    }
+  }
+  for (const t of actual) if (!contract.some((c) => c.name === t.name)) problems.push(`tool ${t.name} is not in the contract`);
+  return problems;
+}
+
+/** Arguments from the contract's examples; required parameters without one get a value of their type. */
+function exampleArguments(schema: Schema): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  const required = new Set(schema.required ?? []);
+  for (const [name, p] of Object.entries(schema.properties ?? {})) {
+    if (p.examples?.length) args[name] = p.examples[0];
+    else if (required.has(name)) args[name] = { integer: 1, number: 1, boolean: true, array: [], object: {} }[p.type ?? ""] ?? "example";
+  }
+  return args;
+}

@@ -1,0 +1,137 @@
+// Importing the real AWM sample: the database as the reference builds it, checked against
+// figures that Python's own sqlite3 computes from the same JSONL the reference's way.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { exportAwm } from "../../src/awm1k/export.ts";
+import { importAwm, type ImportReport } from "../../src/awm1k/import.ts";
+import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
+import { FIXTURES, ROOT } from "../helpers.ts";
+
+const SAMPLE = join(ROOT, "../shared/awm-sample");
+const NOW = new Date("2026-03-01T09:00:00Z");
+const work = mkdtempSync(join(tmpdir(), "awm-import-test-"));
+let report: ImportReport;
+
+beforeAll(async () => {
+  report = await importAwm({ dir: SAMPLE, out: join(work, "envs"), now: NOW });
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const byName = (name: string) => report.scenarios.find((s) => s.name === name)!;
+
+test("every sample scenario imports with the reference's tables, rows, failed statements, tasks and tools", () => {
+  const py = Bun.spawnSync(["python3", join(FIXTURES, "awm-reference-figures.py"), SAMPLE], { stdout: "pipe", stderr: "pipe" });
+  expect(py.exitCode).toBe(0);
+  const figures = JSON.parse(py.stdout.toString()) as Record<string, { tables: number; rows: number; failed: number; tasks: number; tools: number }>;
+  expect(Object.keys(figures)).toHaveLength(5);
+  const ours = Object.fromEntries(
+    report.scenarios.map((s) => [s.name, { tables: s.tables_created, rows: s.rows, failed: s.failed_statements.length, tasks: s.tasks, tools: s.tools }]),
+  );
+  expect(ours).toEqual(figures);
+});
+
+test("surveymonkey_apply loses form_questions to a missing ')', and the 22 inserts that need it", () => {
+  const s = byName("surveymonkey_apply");
+  expect(s.tables_declared).toBe(27);
+  expect(s.failed_statements.filter((f) => f.stage === "schema")).toEqual([{ stage: "schema", table: "form_questions", sql: expect.stringContaining("CREATE TABLE form_questions"), error: "incomplete input" }]);
+  const inserts = s.failed_statements.filter((f) => f.stage === "sample");
+  expect(inserts).toHaveLength(22);
+  expect(new Set(inserts.map((f) => f.error))).toEqual(new Set(["no such table: form_questions", "no such table: main.form_questions"]));
+});
+
+test("the other known defects are reported with SQLite's message", () => {
+  expect(byName("doordash_drive_delivery_tracking").failed_statements.map((f) => f.error)).toEqual(['near "t": syntax error', "FOREIGN KEY constraint failed"]);
+  expect(byName("etsy_digital_downloads").failed_statements.map((f) => f.error)).toEqual(['near "ll": syntax error']);
+  expect(byName("docusign_e_signature_agreement_workflow").shadowed_tools).toHaveLength(4);
+});
+
+test("an imported env is listed as not servable until its tools are ported", async () => {
+  const rt = await createRuntime({ envDirs: [join(work, "envs")], workers: 1, log: () => {} });
+  try {
+    expect(rt.registry.size).toBe(0);
+    expect(rt.registry.broken.map((b) => b.reason)).toEqual(Array(5).fill(expect.stringMatching(/^not servable: tools not ported \(run: awm port \w+\)$/)));
+  } finally {
+    rt.close();
+  }
+});
+
+describe("with a tools.ts in place", () => {
+  let rt: Runtime;
+  const stub = `import * as v from "valibot";\nimport { defineEnv, tool } from "awm/envkit";\nexport default defineEnv({ tools: { ping: tool({ description: "ping", input: v.object({}), handler: () => "pong" }) } });\n`;
+  beforeAll(async () => {
+    cpSync(join(work, "envs"), join(work, "served"), { recursive: true });
+    for (const d of readdirSync(join(work, "served"))) writeFileSync(join(work, "served", d, "tools.ts"), stub);
+    rt = await createRuntime({ envDirs: [join(work, "served")], workers: 1, log: () => {} });
+  });
+  afterAll(() => rt.close());
+
+  test("the served template holds exactly the rows the reference build made", () => {
+    expect(rt.registry.broken).toEqual([]);
+    for (const s of report.scenarios) expect([s.name, rt.registry.get(s.name).stats.tables, rt.registry.get(s.name).stats.rows]).toEqual([s.name, s.tables_created, s.rows]);
+  });
+
+  test("every sample verifier, run in python mode on the untouched database, gives the reference's answer", async () => {
+    const complete: string[] = [];
+    for (const env of rt.registry.list()) {
+      for (let task = 0; task < env.tasks.length; task++) {
+        const ep = rt.manager.create({ env: env.name, task });
+        const out = await rt.manager.verify(ep, { mode: "python" });
+        rt.manager.close(ep.id);
+        expect(["complete", "others"]).toContain(out.verdict);
+        if (out.verdict === "complete") complete.push(`${env.name} ${task}`);
+      }
+    }
+    expect(complete.sort()).toEqual([
+      "docusign_e_signature_agreement_workflow 9",
+      "samsara_fleet_asset_maintenance_management 2",
+      "samsara_fleet_asset_maintenance_management 8",
+      "surveymonkey_apply 9",
+    ]);
+  }, 60_000);
+});
+
+test("import, export, import gives back the same env files", async () => {
+  const exported = join(work, "exported");
+  await exportAwm(readdirSync(join(work, "envs")).map((d) => ({ dir: join(work, "envs", d) })), exported);
+  const again = await importAwm({ dir: exported, out: join(work, "again"), now: NOW });
+  expect(again.scenarios.map((s) => s.name)).toEqual(report.scenarios.map((s) => s.name));
+  for (const s of again.scenarios) {
+    expect(s.failed_statements).toEqual([]); // only statements that took effect were exported
+    for (const f of ["env.json", "tasks.json", "schema.sql", "seed.sql", "tools.json", "python_verifiers.json", "server.py"]) {
+      expect([s.name, f, readFileSync(join(work, "again", s.name, f), "utf8")]).toEqual([s.name, f, readFileSync(join(work, "envs", s.name, f), "utf8")]);
+    }
+  }
+});
+
+describe("damaged files", () => {
+  let mini: ImportReport;
+  beforeAll(async () => {
+    mini = await importAwm({ dir: join(FIXTURES, "awm-mini"), out: join(work, "mini"), now: NOW });
+  });
+
+  test("a truncated line is reported with file and line, and the rest is imported", () => {
+    expect(mini.problems).toEqual([{ file: "gen_verifier.jsonl", line: 5, message: expect.stringMatching(/^not a JSON object \(.*\); line skipped$/) }]);
+    expect(mini.scenarios[0]).toMatchObject({ name: "mini_notes_test", imported: true, tasks: 2, verifiers: { code: 2, sql: 0 } });
+  });
+
+  test("a Python-literal line is read, blank lines are skipped, the first of duplicate verifiers wins", () => {
+    expect(mini.scenarios[0]).toMatchObject({ tables_created: 3, rows: 4 });
+    const verifiers = JSON.parse(readFileSync(join(work, "mini/mini_notes_test/python_verifiers.json"), "utf8"));
+    expect(verifiers[0].code).toContain("Water the plants");
+  });
+
+  test("every 'now' in the data is pinned to the import clock", () => {
+    const seed = readFileSync(join(work, "mini/mini_notes_test/seed.sql"), "utf8");
+    expect(seed).toContain("datetime('2026-03-01 09:00:00', '-2 days')");
+    expect(readFileSync(join(work, "mini/mini_notes_test/schema.sql"), "utf8")).toContain("DEFAULT '2026-03-01 09:00:00'");
+    expect(JSON.parse(readFileSync(join(work, "mini/mini_notes_test/env.json"), "utf8")).now).toBe("2026-03-01T09:00:00Z");
+  });
+
+  test("of two endpoints on one route the later is listed, as the reference's MCP server does", () => {
+    const tools = JSON.parse(readFileSync(join(work, "mini/mini_notes_test/tools.json"), "utf8")) as { name: string }[];
+    expect(tools.map((t) => t.name)).toEqual(["list_notes", "create_note", "get_note_v0"]);
+    expect(mini.scenarios[0]!.shadowed_tools).toEqual(["get_note (GET /api/notes/{note_id}, listed as get_note_v0)"]);
+  });
+});
