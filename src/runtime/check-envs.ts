@@ -161,17 +161,24 @@ class Checker {
     });
   }
 
-  /** Each id argument of a known-good call, replaced by one that does not exist: a ToolError naming it, or a normal answer. */
+  /**
+   * Each id argument of a known-good call, replaced by one that does not exist: a ToolError
+   * naming it, or a normal answer. Calls that only work after earlier calls of their
+   * sequence (an id created there) are skipped: a fresh episode cannot replay them.
+   */
   async missingRows(): Promise<void> {
     for (const [tool, example] of this.examples) {
-      for (const [field, value] of Object.entries(example.arguments)) {
-        if (!/(^|_)ids?$/.test(field) || !(typeof value === "number" || (Array.isArray(value) && typeof value[0] === "number"))) continue;
+      const ids = Object.entries(example.arguments).filter(
+        ([field, value]) => /(^|_)ids?$/.test(field) && (typeof value === "number" || (Array.isArray(value) && typeof value[0] === "number")),
+      );
+      if (!ids.length || !(await this.episode(null, async (ep) => (await this.manager.call(ep, tool, example.arguments)).ok))) continue;
+      for (const [field, value] of ids) {
         const args = { ...example.arguments, [field]: Array.isArray(value) ? [MISSING_ID] : MISSING_ID };
         await this.episode(null, async (ep) => {
           const out = await this.manager.call(ep, tool, args);
-          if (out.ok || out.kind === "tool_error") {
-            if (!out.ok && !out.message.includes(String(MISSING_ID))) this.problems.push(`${tool} with ${field}=${MISSING_ID}: the error does not name the missing row: ${out.message}`);
-          } else this.problems.push(`${tool} with ${field}=${MISSING_ID}: ${out.kind}: ${out.message}`);
+          if (out.ok) return;
+          if (out.kind !== "tool_error") this.problems.push(`${tool} with ${field}=${MISSING_ID}: ${out.kind}: ${out.message}`);
+          else if (!out.message.includes(String(MISSING_ID))) this.problems.push(`${tool} with ${field}=${MISSING_ID}: the error does not name the missing row: ${out.message}`);
         });
       }
     }
