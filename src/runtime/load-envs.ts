@@ -4,6 +4,7 @@ import { bundleEnv } from "../../build/bundle-env.ts";
 import { buildTemplate } from "../db/build-template.ts";
 import type { DataDir } from "../db/data-dir.ts";
 import { EnvLoadError, UsageError } from "../errors.ts";
+import { mapConcurrent } from "../map-concurrent.ts";
 import type { EnvInspection } from "./env-module.ts";
 import type { PythonVerifier } from "../verify/python.ts";
 import { readEnvFiles, type EnvFiles } from "./env-files.ts";
@@ -64,7 +65,7 @@ export async function loadEnvs(options: LoadEnvsOptions): Promise<EnvRegistry> {
   const progress = () => options.onProgress?.(++done, items.length);
 
   // Read and bundle everything, then keep the first env of each name, in the order given.
-  const sources = await mapLimit(items, 4, (item) =>
+  const sources = await mapConcurrent(items, 4, (item) =>
     item.source().catch((err) => {
       fail(item.origin, err);
       progress();
@@ -95,7 +96,7 @@ export async function loadEnvs(options: LoadEnvsOptions): Promise<EnvRegistry> {
     return run;
   };
   try {
-    const envs = await mapLimit(unique, 4, async (src) => {
+    const envs = await mapConcurrent(unique, 4, async (src) => {
       const name = src.files.meta.name;
       try {
         const inspection = await inspectNext(name, src.code);
@@ -116,21 +117,6 @@ export async function loadEnvs(options: LoadEnvsOptions): Promise<EnvRegistry> {
   } finally {
     inspector.terminate();
   }
-}
-
-/** Maps with at most `limit` calls in flight; results keep the input order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!);
-      }
-    }),
-  );
-  return out;
 }
 
 async function inspect(worker: WorkerHandle, name: string, code: string, timeoutMs: number): Promise<EnvInspection> {
