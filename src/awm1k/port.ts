@@ -2,8 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.ts";
 import type { ChatMessage, Llm } from "../synth/llm.ts";
+import { checkTools } from "../synth/check-tools.ts";
+import { extractCode } from "../synth/parse.ts";
 import { IMPORTED_FILES } from "./import.ts";
-import { checkPortedTools } from "./port-check.ts";
 import systemPrompt from "./port-prompt.md" with { type: "text" };
 import type { ToolContract } from "./spec-tools.ts";
 
@@ -57,8 +58,8 @@ export async function portEnv(o: PortOptions): Promise<PortResult> {
   let code = "";
   for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
     const answer = await o.llm.chat(messages, { temperature: 0.2 });
-    code = extractCode(answer.text);
-    const problems = code ? await checkPortedTools(o.envDir, code, contract) : ["the answer holds no ```ts code block with tools.ts"];
+    code = extractCode(answer.text, "defineEnv(");
+    const problems = code ? (await checkTools(o.envDir, code, contract)).problems : ["the answer holds no ```ts code block with tools.ts"];
     attempts.push({ attempt, problems, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens });
     o.onAttempt?.(attempt, problems);
     if (problems.length === 0) break;
@@ -70,11 +71,4 @@ export async function portEnv(o: PortOptions): Promise<PortResult> {
   writeFileSync(written, code);
   writeFileSync(join(o.envDir, "port-log.json"), JSON.stringify({ model: o.llm.model, ok, attempts }, null, 2) + "\n");
   return { ok, attempts, written };
-}
-
-/** The first ```ts / ```typescript block, or the whole answer if it is bare code. */
-export function extractCode(text: string): string {
-  const fenced = /```(?:ts|typescript|tsx)?[^\n]*\n([\s\S]*?)```/i.exec(text);
-  if (fenced) return fenced[1]!.trim() + "\n";
-  return text.includes("defineEnv(") ? text.trim() + "\n" : "";
 }

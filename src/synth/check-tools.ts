@@ -1,40 +1,48 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ToolContract } from "../awm1k/spec-tools.ts";
 import type { ToolInfo } from "../runtime/env-module.ts";
 import { createRuntime } from "../runtime/runtime.ts";
-import type { ToolContract } from "./spec-tools.ts";
 
 type Schema = { properties?: Record<string, { type?: string; examples?: unknown[] }>; required?: string[] };
 
+/** What checking a candidate tools.ts found, and the calls that worked (to keep as probes). */
+export interface ToolsCheck {
+  problems: string[];
+  calls: { name: string; arguments: Record<string, unknown> }[];
+}
+
 /**
- * Checks a candidate tools.ts for an imported env: it compiles and loads; every tool of
- * the contract exists with the same parameters, required set and types; and every tool,
- * called on a fresh episode with the contract's example arguments, answers without an
- * internal error. Returns the problems, one line each (empty when it passes).
+ * Checks a candidate tools.ts for an env folder: it compiles and loads; every tool of the
+ * contract exists with the same parameters, required set and types; and every tool,
+ * called on a fresh episode with `argsFor(tool)` (by default the contract's examples),
+ * answers without an internal error. Problems come one line each (none when it passes).
  */
-export async function checkPortedTools(envDir: string, toolsTs: string, contract: ToolContract[]): Promise<string[]> {
+export async function checkTools(envDir: string, toolsTs: string, contract: ToolContract[], argsFor = (t: ToolContract) => exampleArguments(t.inputSchema as Schema)): Promise<ToolsCheck> {
   const scratch = mkdtempSync(join(tmpdir(), "awm-port-"));
   const dir = join(scratch, "env");
   cpSync(envDir, dir, { recursive: true, filter: (src) => !src.endsWith("tools.ts") });
   writeFileSync(join(dir, "tools.ts"), toolsTs);
   const runtime = await createRuntime({ envDirs: [dir], workers: 1, log: () => {} }).catch((err: Error) => err);
   try {
-    if (runtime instanceof Error) return [`loading failed: ${runtime.message}`];
+    if (runtime instanceof Error) return { problems: [`loading failed: ${runtime.message}`], calls: [] };
     const broken = runtime.registry.broken[0];
-    if (broken) return [`the env does not load: ${broken.reason}`];
+    if (broken) return { problems: [`the env does not load: ${broken.reason}`], calls: [] };
     const env = runtime.registry.list()[0]!;
     const problems = compareTools(env.tools, contract);
+    const calls: ToolsCheck["calls"] = [];
     for (const c of contract) {
       if (!env.toolNames.has(c.name)) continue;
       const ep = runtime.manager.create({ env: env.name });
-      const args = exampleArguments(c.inputSchema as Schema);
+      const args = argsFor(c);
       const out = await runtime.manager.call(ep, c.name, args);
       runtime.manager.close(ep.id);
-      if (!out.ok && out.kind === "tool_exception") problems.push(`${c.name}(${JSON.stringify(args)}) crashed: ${out.message}`);
-      if (!out.ok && out.kind === "invalid_args") problems.push(`${c.name} rejects the contract's example arguments ${JSON.stringify(args)}: ${out.message}`);
+      if (out.ok) calls.push({ name: c.name, arguments: args });
+      else if (out.kind === "tool_exception") problems.push(`${c.name}(${JSON.stringify(args)}) crashed: ${out.message}`);
+      else if (out.kind === "invalid_args") problems.push(`${c.name} rejects arguments that fit its contract, ${JSON.stringify(args)}: ${out.message}`);
     }
-    return problems;
+    return { problems, calls };
   } finally {
     if (!(runtime instanceof Error)) runtime.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -69,7 +77,7 @@ export function compareTools(actual: ToolInfo[], contract: ToolContract[]): stri
 }
 
 /** Arguments from the contract's examples; required parameters without one get a value of their type. */
-function exampleArguments(schema: Schema): Record<string, unknown> {
+export function exampleArguments(schema: Schema): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const required = new Set(schema.required ?? []);
   for (const [name, p] of Object.entries(schema.properties ?? {})) {
