@@ -102,8 +102,8 @@ async function checkEnv(env: Env, manager: EpisodeManager): Promise<EnvCheck> {
 
 class Checker {
   readonly problems: string[] = [];
-  /** A successful call per tool, to vary in later checks. */
-  readonly examples = new Map<string, Call>();
+  /** Successful calls per tool (a few), to vary in later checks. */
+  readonly examples = new Map<string, Call[]>();
 
   constructor(
     private readonly env: Env,
@@ -162,24 +162,27 @@ class Checker {
   }
 
   /**
-   * Each id argument of a known-good call, replaced by one that does not exist: a ToolError
-   * naming it, or a normal answer. Calls that only work after earlier calls of their
-   * sequence (an id created there) are skipped: a fresh episode cannot replay them.
+   * Each id argument seen in a known-good call, replaced by one that does not exist: a
+   * ToolError naming it, or a normal answer. Calls that only work after earlier calls of
+   * their sequence (an id created there) are skipped: a fresh episode cannot replay them.
    */
   async missingRows(): Promise<void> {
-    for (const [tool, example] of this.examples) {
-      const ids = Object.entries(example.arguments).filter(
-        ([field, value]) => /(^|_)ids?$/.test(field) && (typeof value === "number" || (Array.isArray(value) && typeof value[0] === "number")),
-      );
-      if (!ids.length || !(await this.episode(null, async (ep) => (await this.manager.call(ep, tool, example.arguments)).ok))) continue;
-      for (const [field, value] of ids) {
-        const args = { ...example.arguments, [field]: Array.isArray(value) ? [MISSING_ID] : MISSING_ID };
-        await this.episode(null, async (ep) => {
-          const out = await this.manager.call(ep, tool, args);
-          if (out.ok) return;
-          if (out.kind !== "tool_error") this.problems.push(`${tool} with ${field}=${MISSING_ID}: ${out.kind}: ${out.message}`);
-          else if (!out.message.includes(String(MISSING_ID))) this.problems.push(`${tool} with ${field}=${MISSING_ID}: the error does not name the missing row: ${out.message}`);
-        });
+    const isId = ([field, value]: [string, unknown]) => /(^|_)ids?$/.test(field) && (typeof value === "number" || (Array.isArray(value) && typeof value[0] === "number"));
+    for (const [tool, examples] of this.examples) {
+      const tested = new Set<string>();
+      for (const example of examples) {
+        const ids = Object.entries(example.arguments).filter((e) => isId(e) && !tested.has(e[0]));
+        if (!ids.length || !(await this.episode(null, async (ep) => (await this.manager.call(ep, tool, example.arguments)).ok))) continue;
+        for (const [field, value] of ids) {
+          tested.add(field);
+          const args = { ...example.arguments, [field]: Array.isArray(value) ? [MISSING_ID] : MISSING_ID };
+          await this.episode(null, async (ep) => {
+            const out = await this.manager.call(ep, tool, args);
+            if (out.ok) return;
+            if (out.kind !== "tool_error") this.problems.push(`${tool} with ${field}=${MISSING_ID}: ${out.kind}: ${out.message}`);
+            else if (!out.message.includes(String(MISSING_ID))) this.problems.push(`${tool} with ${field}=${MISSING_ID}: the error does not name the missing row: ${out.message}`);
+          });
+        }
       }
     }
   }
@@ -192,7 +195,8 @@ class Checker {
         this.problems.push(`${where} call ${i + 1} (${call.name}): ${out.message}`);
         return false;
       }
-      if (!this.examples.has(call.name)) this.examples.set(call.name, call);
+      const seen = this.examples.get(call.name) ?? [];
+      if (seen.length < 8) this.examples.set(call.name, [...seen, call]);
     }
     return true;
   }
