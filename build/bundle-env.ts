@@ -26,6 +26,18 @@ async function loadEsbuild(): Promise<typeof import("esbuild")> {
   return import("esbuild");
 }
 
+/** Compiles one TypeScript snippet, to find its syntax errors; returns the first, or null. */
+export async function tsSyntaxError(code: string): Promise<string | null> {
+  const esbuild = await loadEsbuild();
+  try {
+    await esbuild.transform(code, { loader: "ts", logLevel: "silent" });
+    return null;
+  } catch (err) {
+    const first = (err as { errors?: { text: string; location?: { line: number; column: number } | null }[] }).errors?.[0];
+    return first ? `${first.text}${first.location ? ` (line ${first.location.line}, column ${first.location.column})` : ""}` : (err as Error).message;
+  }
+}
+
 /** The only modules env code may import besides its own files; the worker provides them. */
 export const ENV_IMPORTS = ["awm/envkit", "valibot"] as const;
 

@@ -39,7 +39,13 @@ export interface ReferenceBuild {
  * sqlite3 refuses it. Returns the statements that took effect, so the same database can
  * be rebuilt from them alone.
  */
-export async function referenceBuild(path: string, tables: AwmTable[], samples: { table: string; statements: string[] }[]): Promise<ReferenceBuild> {
+export async function referenceBuild(
+  path: string,
+  tables: AwmTable[],
+  samples: { table: string; statements: string[] }[],
+  /** Looks at the built database before it is deleted. */
+  inspect?: (db: Client) => Promise<void>,
+): Promise<ReferenceBuild> {
   rmSync(path, { force: true });
   const client = createClient({ url: pathToFileURL(path).href });
   const out: ReferenceBuild = { schema: [], inserts: [], failed: [], tablesDeclared: tables.length, tablesCreated: 0, rows: 0, rowsByTable: {} };
@@ -70,6 +76,7 @@ export async function referenceBuild(path: string, tables: AwmTable[], samples: 
       out.rowsByTable[String(r.name)] = n;
       out.rows += n;
     }
+    await inspect?.(client);
     return out;
   } finally {
     client.close();

@@ -5,11 +5,12 @@ import type { Command } from "./command.ts";
 import { envCommand } from "./env.ts";
 import { envsCommand } from "./envs.ts";
 import { exportCommand } from "./export.ts";
+import { genCommand } from "./gen.ts";
 import { importCommand } from "./import.ts";
 import { portCommand } from "./port.ts";
 import { serveCommand } from "./serve.ts";
 
-const commands: Command[] = [serveCommand, envsCommand, envCommand, importCommand, exportCommand, portCommand];
+const commands: Command[] = [serveCommand, envsCommand, envCommand, genCommand, importCommand, exportCommand, portCommand];
 
 const USAGE = `awm ${VERSION}: database-backed tool-use environments for agentic RL, served over MCP.
 

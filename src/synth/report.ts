@@ -15,6 +15,8 @@ export interface StageResult {
 /** gen's report: per scenario, per stage; and the totals. */
 export interface GenReport {
   scenarios: Record<string, Record<string, StageResult>>;
+  /** Stage-level outcomes that are not per scenario (scenario generation). */
+  stages?: Record<string, unknown>;
   usage: ModelUsage & { cost_usd: number | null };
 }
 

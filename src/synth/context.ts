@@ -1,0 +1,103 @@
+import { join } from "node:path";
+import { mapConcurrent } from "../map-concurrent.ts";
+import type { ChatMessage } from "./llm.ts";
+import type { Answer, Embedder, ModelClient } from "./model.ts";
+import { BadAnswerError } from "./parse.ts";
+import { Progress } from "./progress.ts";
+import { readReport, writeReport, type GenReport, type StageResult } from "./report.ts";
+
+/** Settings every stage reads; resolved once by the CLI. */
+export interface GenOptions {
+  /** The working folder: stage files, envs/, .cache/, report.json. */
+  dir: string;
+  /** The clock of the generated envs: their data and tasks are written around it. */
+  now: Date;
+  numTasks: number;
+  /** Attempts per item: the first plus this many retries with feedback. */
+  maxRetries: number;
+  concurrency: number;
+  /** Normalized scenario names to work on; all when empty. */
+  only: string[];
+  /** Largest share of failing tables (db) or inserts (sample) that passes. */
+  errorThreshold: number;
+  quiet: boolean;
+}
+
+/** What a stage runs with. */
+export interface GenContext {
+  o: GenOptions;
+  model: ModelClient;
+  embedder?: Embedder;
+  report: GenReport;
+}
+
+export const reportPath = (o: GenOptions) => join(o.dir, "report.json");
+
+/** Starts a context: the report of earlier runs is read so that it accumulates. */
+export function genContext(o: GenOptions, model: ModelClient, embedder?: Embedder): GenContext {
+  return { o, model, embedder, report: readReport(reportPath(o)) };
+}
+
+/** What a check made of one answer: a value, or the problems to send back. */
+export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[]; value?: T; score?: number };
+
+/**
+ * Asks, checks, and asks again with the concrete problems, up to the attempts allowed. The
+ * conversation keeps every answer and its problems, so each retry sees what went wrong. A
+ * BadAnswerError thrown by the check (unreadable JSON, wrong shape) is such a problem.
+ * Returns the first value that passes, or the best failing one (highest score) if any.
+ */
+export async function converse<T>(
+  ctx: GenContext,
+  messages: ChatMessage[],
+  check: (answer: Answer) => Promise<Checked<T>>,
+): Promise<{ value: T | null; passed: boolean; attempts: number; errors: string[] }> {
+  const errors: string[] = [];
+  const convo = [...messages];
+  let best: { value: T; score: number } | null = null;
+  const attempts = ctx.o.maxRetries + 1;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    const answer = await ctx.model.chat(convo);
+    const r = await check(answer).catch((err: unknown): Checked<T> => {
+      if (err instanceof BadAnswerError) return { ok: false, problems: [err.message] };
+      throw err;
+    });
+    if (r.ok) return { value: r.value, passed: true, attempts: attempt, errors };
+    errors.push(r.problems.join("; "));
+    if (r.value !== undefined && (!best || (r.score ?? 0) > best.score)) best = { value: r.value, score: r.score ?? 0 };
+    convo.push({ role: "assistant", content: answer.text });
+    convo.push({
+      role: "user",
+      content: `Your answer has these problems:\n${r.problems.map((p) => `- ${p}`).join("\n")}\n\nFix them and answer again, in full, in the same format.`,
+    });
+  }
+  return { value: best?.value ?? null, passed: false, attempts, errors };
+}
+
+/**
+ * Runs a per-scenario stage: items already done are skipped (resume), the rest run with
+ * bounded concurrency under a progress bar; each result goes into the report, which is
+ * saved as items finish.
+ */
+export async function runScenarios<I>(
+  ctx: GenContext,
+  stage: string,
+  items: { name: string; input: I }[],
+  isDone: (name: string) => boolean,
+  work: (name: string, input: I) => Promise<StageResult>,
+): Promise<void> {
+  const todo = items.filter((i) => (ctx.o.only.length === 0 || ctx.o.only.includes(i.name)) && !isDone(i.name));
+  const progress = new Progress(`gen ${stage}`, todo.length, process.stderr, ctx.o.quiet);
+  await mapConcurrent(todo, ctx.o.concurrency, async (item) => {
+    let result: StageResult;
+    try {
+      result = await work(item.name, item.input);
+    } catch (err) {
+      result = { status: "failed", attempts: 0, errors: [(err as Error).message] };
+    }
+    (ctx.report.scenarios[item.name] ??= {})[stage] = result;
+    writeReport(reportPath(ctx.o), { ...ctx.report, usage: { ...ctx.model.usage, cost_usd: ctx.report.usage.cost_usd } });
+    progress.tick(result.status === "ok", item.name);
+  });
+  progress.finish();
+}

@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "libsql";
+import type { ToolContract } from "../awm1k/spec-tools.ts";
+import { referenceBuild } from "../awm1k/reference-build.ts";
+import type { DbRecord, SampleRecord } from "./records.ts";
+
+/** The statements of a scenario's schema and sample that take effect, in order. */
+export async function effectiveSql(db: DbRecord, sample: SampleRecord | undefined): Promise<{ schema: string[]; inserts: string[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "awm-gen-sql-"));
+  try {
+    const samples = (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
+    const build = await referenceBuild(join(dir, "x.db"), db.db_schema.tables, samples);
+    return { schema: build.schema, inserts: build.inserts };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The parts of an env folder. */
+export interface EnvParts {
+  name: string;
+  description: string;
+  now: Date;
+  schema: string[];
+  inserts: string[];
+  tasks: string[];
+  toolsTs: string;
+  /** verify.ts; a placeholder that never says complete when absent. */
+  verifyTs?: string;
+  solutions?: unknown;
+}
+
+/** Writes an env folder in the format `awm serve --envs` loads. */
+export function writeEnvFolder(dir: string, p: EnvParts): void {
+  mkdirSync(dir, { recursive: true });
+  const script = (statements: string[]) => statements.map((s) => `${s.trim().replace(/;\s*$/, "")};`).join("\n") + "\n";
+  const json = (file: string, v: unknown) => writeFileSync(join(dir, file), JSON.stringify(v, null, 2) + "\n");
+  json("env.json", { name: p.name, description: p.description, version: "1", now: p.now.toISOString().replace(/\.\d{3}Z$/, "Z"), user_id: 1 });
+  writeFileSync(join(dir, "schema.sql"), script(p.schema));
+  writeFileSync(join(dir, "seed.sql"), script(p.inserts));
+  json("tasks.json", p.tasks.map((prompt) => ({ prompt })));
+  writeFileSync(join(dir, "tools.ts"), p.toolsTs);
+  writeFileSync(join(dir, "verify.ts"), p.verifyTs ?? placeholderVerifiers(p.tasks.length));
+  if (p.solutions) json("solutions.json", p.solutions);
+}
+
+/** Verifiers that never say complete: lets an env load before its real verifiers exist. */
+export function placeholderVerifiers(n: number): string {
+  const entries = Array.from({ length: n }, (_, i) => `  ${i}: () => ({ verdict: "others" as const }),`).join("\n");
+  return `import { defineVerifiers } from "awm/envkit";\n\nexport default defineVerifiers({\n${entries}\n});\n`;
+}
+
+/** Reads a built template to pick tool arguments from its rows and to summarize it. */
+export interface SeedLookup {
+  /**
+   * Arguments for calling a tool against the seed data: an `x_id` parameter gets an id
+   * that exists in table x (or xs, xes, x->ies), other parameters the spec's example or a
+   * value of their type.
+   */
+  argsFor(tool: ToolContract): Record<string, unknown>;
+  /** "table: rows" lines. */
+  rowCounts(): string;
+  close(): void;
+}
+
+export function seedLookup(dbPath: string): SeedLookup {
+  const db = new Database(`file:${dbPath}?mode=ro`);
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").raw().all([]) as string[][]).map((r) => r[0]!));
+  const firstId = new Map<string, number | null>();
+  const idOf = (param: string): number | null => {
+    const base = param.replace(/_ids?$/, "");
+    for (const t of [base, `${base}s`, `${base}es`, base.replace(/y$/, "ies")]) {
+      if (!tables.has(t)) continue;
+      if (!firstId.has(t)) {
+        try {
+          firstId.set(t, ((db.prepare(`SELECT min(id) FROM "${t}"`).raw().get([]) as unknown[] | undefined)?.[0] as number | null) ?? null);
+        } catch {
+          firstId.set(t, null);
+        }
+      }
+      const id = firstId.get(t);
+      if (id !== null && id !== undefined) return id;
+    }
+    return null;
+  };
+  const argsFor = (tool: ToolContract) => {
+    const schema = tool.inputSchema as { properties?: Record<string, { type?: string; examples?: unknown[] }>; required?: string[] };
+    const required = new Set(schema.required ?? []);
+    const args: Record<string, unknown> = {};
+    for (const [name, p] of Object.entries(schema.properties ?? {})) {
+      const id = /_ids?$/.test(name) ? idOf(name) : null;
+      if (id !== null) args[name] = p.type === "array" ? [id] : id;
+      else if (p.examples?.length) args[name] = p.examples[0];
+      else if (required.has(name)) args[name] = { integer: 1, number: 1, boolean: true, array: [], object: {} }[p.type ?? ""] ?? "example";
+    }
+    return args;
+  };
+  const rowCounts = () => [...tables].map((t) => `${t}: ${(db.prepare(`SELECT count(*) FROM "${t}"`).raw().get([]) as number[])[0]}`).join("\n");
+  return { argsFor, rowCounts, close: () => db.close() };
+}

@@ -1,0 +1,63 @@
+import { join } from "node:path";
+import { AWM_FILES } from "../awm1k/files.ts";
+import { normalizeScenarioName } from "../awm1k/normalize.ts";
+import type { AwmTable } from "../awm1k/reference-build.ts";
+import type { SpecEndpoint } from "../awm1k/spec-tools.ts";
+import type { GenOptions } from "./context.ts";
+import { JsonlStore } from "./store.ts";
+
+/** The stage records, in AWM's JSONL formats (extra fields are ours; AWM readers ignore them). */
+export interface ScenarioRecord {
+  name: string;
+  description: string;
+  category?: string;
+}
+export interface TasksRecord {
+  scenario: string;
+  tasks: string[];
+}
+export interface DbRecord {
+  scenario: string;
+  db_schema: { tables: AwmTable[] };
+  db_path: string;
+}
+export interface SampleRecord {
+  scenario: string;
+  tables_count: number;
+  inserts_count: number;
+  sample_data: { tables: { table_name: string; reasoning: string; insert_statements: string[] }[] };
+  task_checks: { task: number; sql: string }[];
+}
+export interface SpecRecord {
+  scenario: string;
+  api_spec: { api_groups: { group_name: string; endpoints: SpecEndpoint[] }[] };
+}
+export interface EnvCodeRecord {
+  scenario: string;
+  db_path: string;
+  full_code: string;
+}
+export interface VerifierRecord {
+  scenario: string;
+  task_idx: number;
+  task: string;
+  verification: { code: string | null; raw_response: string };
+}
+
+const key = (r: { scenario: string }) => normalizeScenarioName(r.scenario);
+
+/** The stage files of a gen folder. */
+export function stores(o: GenOptions) {
+  const at = (file: string) => join(o.dir, file);
+  return {
+    scenario: new JsonlStore<ScenarioRecord>(at(AWM_FILES.scenario), (r) => normalizeScenarioName(r.name)),
+    tasks: new JsonlStore<TasksRecord>(at(AWM_FILES.tasks), key),
+    db: new JsonlStore<DbRecord>(at(AWM_FILES.db), key),
+    sample: new JsonlStore<SampleRecord>(at(AWM_FILES.sample), key),
+    spec: new JsonlStore<SpecRecord>(at(AWM_FILES.spec), key),
+    envs: new JsonlStore<EnvCodeRecord>(at(AWM_FILES.envs), key),
+    verifier: new JsonlStore<VerifierRecord>(at(AWM_FILES.verifier), (r) => `${normalizeScenarioName(r.scenario)}::${r.task_idx}`),
+  };
+}
+
+export const dbPath = (name: string) => `./outputs/databases/${name}.db`;

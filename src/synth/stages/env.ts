@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { normalizeScenarioName } from "../../awm1k/normalize.ts";
+import { specTools } from "../../awm1k/spec-tools.ts";
+import { buildTemplate } from "../../db/build-template.ts";
+import { checkTools } from "../check-tools.ts";
+import { converse, runScenarios, type GenContext } from "../context.ts";
+import { effectiveSql, seedLookup, writeEnvFolder, type SeedLookup } from "../env-folder.ts";
+import { extractCode } from "../parse.ts";
+import systemPrompt from "../prompts/env.md" with { type: "text" };
+import { dbPath, stores } from "../records.ts";
+
+/**
+ * gen env: tools.ts per scenario, for our envkit. It must compile, load, expose every
+ * endpoint of the spec with the same parameters, and every tool, called on a fresh episode
+ * with arguments drawn from the seed data, must answer without an internal error.
+ */
+export async function genEnv(ctx: GenContext): Promise<void> {
+  const s = stores(ctx.o);
+  const items = s.spec.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
+  await runScenarios(ctx, "env", items, (n) => s.envs.has(n), async (name, spec) => {
+    const db = s.db.get(name)!;
+    const sample = s.sample.get(name);
+    const tasks = s.tasks.get(name)?.tasks ?? [];
+    const { schema, inserts } = await effectiveSql(db, sample);
+    const endpoints = spec.api_spec.api_groups.flatMap((g) => g.endpoints);
+    const contract = specTools(endpoints).tools;
+    const scratch = mkdtempSync(join(tmpdir(), "awm-gen-env-"));
+    let seed: SeedLookup | undefined;
+    try {
+      const envDir = join(scratch, name);
+      const parts = { name, description: s.scenario.get(name)?.description ?? spec.scenario, now: ctx.o.now, schema, inserts, tasks, toolsTs: "" };
+      writeEnvFolder(envDir, parts);
+      const template = join(scratch, "template.db");
+      await buildTemplate(template, readFileSync(join(envDir, "schema.sql"), "utf8"), readFileSync(join(envDir, "seed.sql"), "utf8"));
+      seed = seedLookup(template);
+      const lookup = seed;
+      let probes: { name: string; arguments: Record<string, unknown> }[] = [];
+      const r = await converse(
+        ctx,
+        [
+          { role: "system", content: systemPrompt },
+          {
+            role: "user",
+            content: [
+              `Product: ${spec.scenario}`,
+              `API spec (JSON):\n${JSON.stringify(endpoints)}`,
+              `Database schema:\n${schema.join("\n")}`,
+              `Rows per table in the initial data:\n${lookup.rowCounts()}`,
+            ].join("\n\n"),
+          },
+        ],
+        async (answer) => {
+          const code = extractCode(answer.text, "defineEnv(");
+          if (!code) return { ok: false, problems: ["the answer holds no ```ts code block with tools.ts"] };
+          const check = await checkTools(envDir, code, contract, lookup.argsFor);
+          probes = check.calls;
+          return check.problems.length ? { ok: false, problems: check.problems, value: code, score: -check.problems.length } : { ok: true, value: code };
+        },
+      );
+      if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
+      s.envs.put({ scenario: spec.scenario, db_path: dbPath(name), full_code: r.value, probes } as never);
+      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length } };
+    } finally {
+      seed?.close();
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+  s.envs.compact();
+}

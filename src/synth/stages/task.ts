@@ -1,0 +1,33 @@
+import * as v from "valibot";
+import { normalizeScenarioName } from "../../awm1k/normalize.ts";
+import { converse, runScenarios, type GenContext } from "../context.ts";
+import { parseAnswer } from "../parse.ts";
+import systemPrompt from "../prompts/task.md" with { type: "text" };
+import { stores } from "../records.ts";
+
+const Answer = v.object({ tasks: v.array(v.string()) });
+
+/** gen task: N user tasks per scenario. */
+export async function genTasks(ctx: GenContext): Promise<void> {
+  const s = stores(ctx.o);
+  const items = s.scenario.all().map((r) => ({ name: normalizeScenarioName(r.name), input: r }));
+  await runScenarios(ctx, "task", items, (n) => s.tasks.has(n), async (_name, scenario) => {
+    const n = ctx.o.numTasks;
+    const r = await converse(
+      ctx,
+      [
+        { role: "system", content: systemPrompt },
+        { role: "user", content: `Product: ${scenario.name}\n\n${scenario.description}\n\nThe current date is ${ctx.o.now.toISOString().slice(0, 10)}. Write ${n} tasks.` },
+      ],
+      async (answer) => {
+        const tasks = [...new Set(parseAnswer(answer.text, Answer).tasks.map((t) => t.trim()).filter((t) => t.length >= 15))];
+        if (tasks.length < n) return { ok: false, problems: [`${tasks.length} distinct usable tasks (15+ characters each); write ${n}`] };
+        return { ok: true, value: tasks.slice(0, n) };
+      },
+    );
+    if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
+    s.tasks.put({ scenario: scenario.name, tasks: r.value });
+    return { status: "ok", attempts: r.attempts, errors: r.errors };
+  });
+  s.tasks.compact();
+}

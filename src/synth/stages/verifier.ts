@@ -1,0 +1,177 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import * as v from "valibot";
+import { tsSyntaxError } from "../../../build/bundle-env.ts";
+import { normalizeScenarioName } from "../../awm1k/normalize.ts";
+import { createRuntime } from "../../runtime/runtime.ts";
+import { runScenarios, type GenContext } from "../context.ts";
+import { effectiveSql, writeEnvFolder } from "../env-folder.ts";
+import type { ChatMessage } from "../llm.ts";
+import { BadAnswerError, parseAnswer } from "../parse.ts";
+import systemPrompt from "../prompts/verifier.md" with { type: "text" };
+import { stores } from "../records.ts";
+
+const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
+const Answer = v.object({
+  verifier: v.pipe(v.string(), v.minLength(8)),
+  oracle: v.object({ calls: v.array(Call), answer: v.optional(v.nullable(v.string())) }),
+});
+type Candidate = v.InferOutput<typeof Answer> & { raw: string };
+
+/**
+ * gen verifier: per task, a TypeScript verifier and an oracle (tool calls, and the answer
+ * for questions). A task passes when its verifier says not-complete on the untouched
+ * database and complete after its oracle runs; the others get their concrete failure back.
+ * Tasks that never pass are dropped from the env and listed in the report. Writes the env
+ * folder (envs/NAME) that `awm serve --envs` loads.
+ */
+export async function genVerifier(ctx: GenContext): Promise<void> {
+  const s = stores(ctx.o);
+  const envsDir = join(ctx.o.dir, "envs");
+  const items = s.envs.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
+  await runScenarios(ctx, "verifier", items, (n) => existsSync(join(envsDir, n, "solutions.json")), async (name, env) => {
+    const tasks = s.tasks.get(name)?.tasks ?? [];
+    const { schema, inserts } = await effectiveSql(s.db.get(name)!, s.sample.get(name));
+    const tools = s.spec.get(name)?.api_spec.api_groups.flatMap((g) => g.endpoints) ?? [];
+    const context = [
+      `Product: ${env.scenario}`,
+      `Current time: ${ctx.o.now.toISOString().replace("T", " ").slice(0, 19)} (UTC); the signed-in user has id 1.`,
+      `Database schema:\n${schema.join("\n")}`,
+      `Initial data:\n${inserts.join("\n")}`,
+      `Tools (name and parameters):\n${tools.map((t) => `${t.operation_id}(${Object.keys(t.request_params ?? {}).join(", ")}): ${t.summary ?? ""}`).join("\n")}`,
+    ].join("\n\n");
+    const convos = tasks.map((task): ChatMessage[] => [
+      { role: "system", content: systemPrompt },
+      { role: "user", content: `${context}\n\nThe task:\n${task}` },
+    ]);
+    const passed = new Map<number, Candidate>();
+    const lastProblems = new Map<number, string[]>();
+    const errors: string[] = [];
+    let attempts = 0;
+    for (let round = 1; round <= ctx.o.maxRetries + 1 && passed.size < tasks.length; round++) {
+      attempts = round;
+      const pending = tasks.map((_, i) => i).filter((i) => !passed.has(i));
+      const candidates = new Map<number, Candidate>();
+      for (const i of pending) {
+        const answer = await ctx.model.chat(convos[i]!);
+        const problems: string[] = [];
+        try {
+          const c = { ...parseAnswer(answer.text, Answer), raw: answer.text };
+          const syntax = await tsSyntaxError(`const verify = ${c.verifier};`);
+          if (syntax) problems.push(`the verifier does not compile: ${syntax}`);
+          else candidates.set(i, c);
+        } catch (err) {
+          if (!(err instanceof BadAnswerError)) throw err;
+          problems.push(err.message);
+        }
+        if (problems.length) feedback(i, answer.text, problems);
+      }
+      const results = await tryCandidates(ctx, name, env, { schema, inserts, tasks }, passed, candidates);
+      for (const [i, problems] of results) {
+        if (problems.length === 0) passed.set(i, candidates.get(i)!);
+        else feedback(i, candidates.get(i)!.raw, problems);
+      }
+    }
+
+    function feedback(task: number, answer: string, problems: string[]) {
+      lastProblems.set(task, problems);
+      errors.push(`task ${task}: ${problems.join("; ")}`);
+      convos[task]!.push({ role: "assistant", content: answer }, { role: "user", content: `This does not pass:\n${problems.map((p) => `- ${p}`).join("\n")}\n\nFix it and answer again in full, in the same JSON format.` });
+    }
+
+    const kept = [...passed.keys()].sort((a, b) => a - b);
+    const dropped = tasks.map((_, i) => i).filter((i) => !passed.has(i));
+    if (kept.length === 0) return { status: "failed", attempts, errors, notes: { dropped_tasks: dropped } };
+    writeEnvFolder(join(envsDir, name), {
+      name,
+      description: s.scenario.get(name)?.description ?? env.scenario,
+      now: ctx.o.now,
+      schema,
+      inserts,
+      tasks: kept.map((i) => tasks[i]!),
+      toolsTs: env.full_code,
+      verifyTs: verifyModule(kept.map((i) => passed.get(i)!.verifier)),
+      solutions: {
+        tasks: kept.map((i, n) => ({ task: n, calls: passed.get(i)!.oracle.calls, ...(passed.get(i)!.oracle.answer ? { answer: passed.get(i)!.oracle.answer } : {}) })),
+        wrong: [],
+        probes: (env as { probes?: unknown[] }).probes ?? [],
+      },
+    });
+    for (const i of kept) {
+      s.verifier.put({ scenario: name, task_idx: i, task: tasks[i]!, verification: { code: passed.get(i)!.verifier, raw_response: passed.get(i)!.raw } });
+    }
+    return {
+      status: "ok",
+      attempts,
+      errors,
+      notes: { kept_tasks: kept.length, dropped_tasks: dropped.map((i) => ({ task: i, prompt: tasks[i], problems: lastProblems.get(i) })) },
+    };
+  });
+  s.verifier.compact();
+}
+
+/** verify.ts from verifier expressions, in task order. */
+function verifyModule(verifiers: string[]): string {
+  return `import { defineVerifiers, grade } from "awm/envkit";\n\nexport default defineVerifiers({\n${verifiers.map((code, i) => `  ${i}: ${code.trim()},`).join("\n")}\n});\n`;
+}
+
+/**
+ * Loads the env with the candidates (tasks already passed keep their verifiers, the rest a
+ * placeholder) and, per candidate: untouched must not be complete; the oracle's calls must
+ * succeed; then it must be complete. Returns the problems per candidate task.
+ */
+async function tryCandidates(
+  ctx: GenContext,
+  name: string,
+  env: { full_code: string },
+  data: { schema: string[]; inserts: string[]; tasks: string[] },
+  passed: Map<number, Candidate>,
+  candidates: Map<number, Candidate>,
+): Promise<Map<number, string[]>> {
+  const out = new Map<number, string[]>();
+  if (candidates.size === 0) return out;
+  const scratch = mkdtempSync(join(tmpdir(), "awm-gen-verify-"));
+  try {
+    const verifiers = data.tasks.map((_, i) => candidates.get(i)?.verifier ?? passed.get(i)?.verifier ?? `() => ({ verdict: "others" as const })`);
+    writeEnvFolder(join(scratch, name), { name, description: name, now: ctx.o.now, ...data, toolsTs: env.full_code, verifyTs: verifyModule(verifiers) });
+    const rt = await createRuntime({ envDirs: [scratch], workers: 1, log: () => {} });
+    try {
+      const broken = rt.registry.broken[0];
+      if (broken) {
+        for (const i of candidates.keys()) out.set(i, [`the env does not load with this verifier: ${broken.reason}`]);
+        return out;
+      }
+      for (const [i, c] of candidates) {
+        const problems: string[] = [];
+        const untouched = rt.manager.create({ env: name, task: i });
+        const before = await rt.manager.verify(untouched);
+        rt.manager.close(untouched.id);
+        if (before.verdict === "verifier_error") problems.push(`the verifier throws: ${before.facts.error}`);
+        else if (before.verdict === "complete") problems.push(`on the untouched database the verifier already says complete: ${JSON.stringify(before.facts)}`);
+        const ep = rt.manager.create({ env: name, task: i });
+        let ran = true;
+        for (const [n, call] of c.oracle.calls.entries()) {
+          const r = await rt.manager.call(ep, call.name, call.arguments);
+          if (!r.ok) {
+            problems.push(`oracle call ${n + 1}, ${call.name}(${JSON.stringify(call.arguments)}), fails: ${r.message}`);
+            ran = false;
+            break;
+          }
+        }
+        if (ran) {
+          const after = await rt.manager.verify(ep, { answer: c.oracle.answer ?? undefined });
+          if (after.verdict === "verifier_error") problems.push(`after the oracle the verifier throws: ${after.facts.error}`);
+          else if (after.verdict !== "complete") problems.push(`after the oracle the verifier says ${after.verdict}: ${JSON.stringify(after.facts)}`);
+        }
+        rt.manager.close(ep.id);
+        out.set(i, problems);
+      }
+      return out;
+    } finally {
+      rt.close();
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

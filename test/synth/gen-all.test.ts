@@ -1,0 +1,103 @@
+// awm gen against a scripted OpenAI-compatible server: the mechanics, not the quality.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startServer, type RunningServer } from "../../src/http/server.ts";
+import { runGen, STAGES } from "../../src/synth/pipeline.ts";
+import type { GenReport } from "../../src/synth/report.ts";
+import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
+import { notesModel, scriptedGenOptions, SEED, stageOf, TASKS } from "./script.ts";
+
+const work = mkdtempSync(join(tmpdir(), "awm-gen-test-"));
+const seeds = join(work, "seeds.jsonl");
+writeFileSync(seeds, JSON.stringify(SEED) + "\n");
+
+const genOptions = (dir: string) => scriptedGenOptions(dir, seeds);
+const env = (llm: FakeLlm) => ({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" });
+
+describe("gen all on one scenario", () => {
+  const dir = join(work, "run");
+  let llm: FakeLlm;
+  let report: GenReport;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    llm = startFakeLlm([notesModel({ first429: true })]);
+    report = await runGen([...STAGES], genOptions(dir), env(llm));
+    server = await startServer({ port: 0, host: "127.0.0.1", envDirs: [join(dir, "envs")], workers: 1, log: () => {} });
+  });
+  afterAll(async () => {
+    await server.stop();
+    llm.stop();
+  });
+
+  test("every stage passes and the report says what each took", () => {
+    const r = report.scenarios.jotter_notes!;
+    expect(Object.fromEntries(Object.entries(r).map(([stage, s]) => [stage, s.status]))).toEqual({ task: "ok", db: "ok", sample: "ok", spec: "ok", env: "ok", verifier: "ok" });
+    expect(r.db!.attempts).toBe(2);
+    expect(r.env!.attempts).toBe(2);
+    expect(report.usage.requests).toBeGreaterThan(0);
+    expect(report.usage.promptTokens).toBe(report.usage.requests * 100);
+  });
+
+  test("a 429 is retried", () => {
+    expect(llm.requests[0]!.messages[0]!.content).toStartWith("You write tasks");
+    expect(llm.requests[1]!.messages).toEqual(llm.requests[0]!.messages);
+  });
+
+  test("a failing DDL goes back to the model with SQLite's message", () => {
+    const retry = llm.requests.filter((r) => stageOf(r) === "db")[1]!;
+    expect(retry.messages.at(-1)!.content).toContain("table notes: incomplete input in: CREATE TABLE notes");
+  });
+
+  test("a malformed answer is retried with the error in the next prompt", () => {
+    const retry = llm.requests.filter((r) => stageOf(r) === "env")[1]!;
+    expect(retry.messages.at(-2)!.content).toBe("I would write the tools like the spec says.");
+    expect(retry.messages.at(-1)!.content).toContain("the answer holds no ```ts code block with tools.ts");
+  });
+
+  test("a task whose verifier cannot pass is dropped and listed", () => {
+    const notes = report.scenarios.jotter_notes!.verifier!.notes as { kept_tasks: number; dropped_tasks: { task: number; prompt: string; problems: string[] }[] };
+    expect(notes.kept_tasks).toBe(2);
+    expect(notes.dropped_tasks).toEqual([{ task: 2, prompt: TASKS[2], problems: [expect.stringContaining("on the untouched database the verifier already says complete")] }]);
+  });
+
+  test("the env is served, and its oracles solve its tasks", async () => {
+    const { envs } = (await (await fetch(`${server.url}/v1/envs`)).json()) as { envs: { name: string; tools: number; tasks: number }[] };
+    expect(envs).toEqual([expect.objectContaining({ name: "jotter_notes", tools: 3, tasks: 2 })]);
+    const solutions = JSON.parse(readFileSync(join(dir, "envs/jotter_notes/solutions.json"), "utf8")) as { tasks: { task: number; calls: { name: string; arguments: unknown }[]; answer?: string }[] };
+    for (const sol of solutions.tasks) {
+      const post = (path: string, body: unknown) => fetch(server.url + path, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+      const ep = await post("/v1/episodes", { env: "jotter_notes", task: sol.task, tools: "none" });
+      expect((await post(`/v1/episodes/${ep.id}/verify`, {})).verdict).not.toBe("complete");
+      for (const call of sol.calls) expect((await post(`/v1/episodes/${ep.id}/call`, call)).ok).toBe(true);
+      expect(await post(`/v1/episodes/${ep.id}/verify`, { answer: sol.answer })).toMatchObject({ verdict: "complete", reward: 1 });
+    }
+  });
+
+  test("the stage files are AWM JSONL, with the inserts in foreign-key order", () => {
+    for (const f of ["gen_scenario", "gen_tasks", "gen_db", "gen_sample", "gen_spec", "gen_envs", "gen_verifier"]) expect(existsSync(join(dir, `${f}.jsonl`))).toBe(true);
+    const sample = JSON.parse(readFileSync(join(dir, "gen_sample.jsonl"), "utf8"));
+    expect(sample.sample_data.tables.map((t: { table_name: string }) => t.table_name)).toEqual(["users", "notes"]);
+    const verifiers = readFileSync(join(dir, "gen_verifier.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
+    expect(verifiers.map((v: { scenario: string; task_idx: number }) => [v.scenario, v.task_idx])).toEqual([["jotter_notes", 0], ["jotter_notes", 1]]);
+  });
+
+  test("a second run with the cache costs no request", async () => {
+    const again = startFakeLlm([notesModel()]);
+    try {
+      for (const f of ["gen_tasks", "gen_db", "gen_sample", "gen_spec", "gen_envs", "gen_verifier"]) rmSync(join(dir, `${f}.jsonl`));
+      rmSync(join(dir, "envs"), { recursive: true });
+      const r2 = await runGen([...STAGES], genOptions(dir), env(again));
+      expect(again.requests).toHaveLength(0);
+      expect(r2.usage.requests).toBe(0);
+      expect(r2.usage.cached).toBeGreaterThan(0);
+      expect(existsSync(join(dir, "envs/jotter_notes/verify.ts"))).toBe(true);
+    } finally {
+      again.stop();
+    }
+  });
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,0 +1,56 @@
+// A gen run killed mid-way (kill -9) loses nothing it finished: the re-run repeats no
+// finished request.
+import { afterAll, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runGen, STAGES } from "../../src/synth/pipeline.ts";
+import { startFakeLlm } from "../fake-llm.ts";
+import { BUN, ROOT } from "../helpers.ts";
+import { notesModel, scriptedGenOptions, SEED, stageOf } from "./script.ts";
+
+const work = mkdtempSync(join(tmpdir(), "awm-gen-resume-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test("a run killed during the spec stage resumes without repeating finished requests", async () => {
+  const dir = join(work, "run");
+  const seeds = join(work, "seeds.jsonl");
+  writeFileSync(seeds, JSON.stringify(SEED) + "\n");
+  const model = notesModel();
+  let reachedSpec: () => void;
+  const atSpec = new Promise<void>((resolve) => (reachedSpec = resolve));
+  const first = startFakeLlm([
+    (r) => {
+      if (stageOf(r) !== "spec") return model(r);
+      reachedSpec();
+      return new Promise(() => {}); // never answers: the process is killed meanwhile
+    },
+  ]);
+  const proc = Bun.spawn(
+    [BUN, join(ROOT, "src/cli/main.ts"), "gen", "all", "--out", dir, "--input", seeds, "--target-count", "1", "--num-tasks", "3", "--max-retries", "2", "--now", "2026-03-14T09:00:00Z", "--quiet"],
+    { env: { ...process.env, OPENAI_API_KEY: "test", OPENAI_BASE_URL: first.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" }, stdout: "ignore", stderr: "ignore" },
+  );
+  await atSpec;
+  proc.kill("SIGKILL");
+  await proc.exited;
+  first.stop();
+  const before = first.requests.map(stageOf);
+  expect(before.filter((s) => s === "spec")).toHaveLength(1);
+  for (const f of ["gen_tasks", "gen_db", "gen_sample"]) expect(existsSync(join(dir, `${f}.jsonl`))).toBe(true);
+
+  const second = startFakeLlm([notesModel()]);
+  try {
+    const report = await runGen([...STAGES], scriptedGenOptions(dir, seeds), {
+      OPENAI_API_KEY: "test",
+      OPENAI_BASE_URL: second.url,
+      AWM_SYN_OVERRIDE_MODEL: "scripted-1",
+    });
+    const after = second.requests.map(stageOf);
+    expect(after.filter((s) => s === "task" || s === "db" || s === "sample")).toEqual([]);
+    expect(after).toContain("spec");
+    expect(report.scenarios.jotter_notes!.verifier!.status).toBe("ok");
+    expect(JSON.parse(readFileSync(join(dir, "envs/jotter_notes/env.json"), "utf8")).name).toBe("jotter_notes");
+  } finally {
+    second.stop();
+  }
+});
