@@ -10,7 +10,8 @@ export interface FakeLlm {
 
 export interface ChatRequest {
   model: string;
-  messages: { role: string; content: string }[];
+  messages: { role: string; content: string; tool_calls?: unknown[] }[];
+  tools?: { function: { name: string } }[];
 }
 
 /** An HTTP answer other than a completion: a status (429, 500), optional headers. */
@@ -19,7 +20,14 @@ export interface Refusal {
   headers?: Record<string, string>;
 }
 
-export type ScriptedAnswer = string | Refusal | ((request: ChatRequest, index: number) => string | Refusal | Promise<string | Refusal>);
+/** An assistant message with tool calls (OpenAI function calling). */
+export interface Reply {
+  content?: string;
+  tool_calls: { name: string; arguments: string }[];
+}
+
+type Answer = string | Refusal | Reply;
+export type ScriptedAnswer = Answer | ((request: ChatRequest, index: number) => Answer | Promise<Answer>);
 
 /**
  * Starts the server. Chat completions take the next scripted answer (the last repeats);
@@ -46,13 +54,21 @@ export function startFakeLlm(answers: ScriptedAnswer[], embed: (text: string) =>
       const i = requests.length - 1;
       const next = answers[Math.min(i, answers.length - 1)]!;
       const answer = typeof next === "function" ? await next(body, i) : next;
-      if (typeof answer !== "string") return Response.json({ error: { message: `scripted ${answer.status}` } }, { status: answer.status, headers: answer.headers });
+      if (typeof answer !== "string" && "status" in answer) return Response.json({ error: { message: `scripted ${answer.status}` } }, { status: answer.status, headers: answer.headers });
+      const message =
+        typeof answer === "string"
+          ? { role: "assistant", content: answer }
+          : {
+              role: "assistant",
+              content: answer.content ?? null,
+              tool_calls: answer.tool_calls.map((c, n) => ({ id: `call_${i}_${n}`, type: "function", function: { name: c.name, arguments: c.arguments } })),
+            };
       return Response.json({
         id: `chatcmpl-${requests.length}`,
         object: "chat.completion",
         created: Math.floor(Date.now() / 1000),
         model: body.model,
-        choices: [{ index: 0, message: { role: "assistant", content: answer }, finish_reason: "stop" }],
+        choices: [{ index: 0, message, finish_reason: typeof answer === "string" ? "stop" : "tool_calls" }],
         usage: { prompt_tokens: 100, completion_tokens: 50, total_tokens: 150 },
       });
     },

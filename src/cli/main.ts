@@ -1,5 +1,6 @@
 #!/usr/bin/env bun
 import { AwmError } from "../errors.ts";
+import { agentCommand } from "./agent.ts";
 import { VERSION } from "../version.ts";
 import type { Command } from "./command.ts";
 import { envCommand } from "./env.ts";
@@ -8,9 +9,11 @@ import { exportCommand } from "./export.ts";
 import { genCommand } from "./gen.ts";
 import { importCommand } from "./import.ts";
 import { portCommand } from "./port.ts";
+import { rolloutCommand } from "./rollout.ts";
 import { serveCommand } from "./serve.ts";
+import { verifyCommand } from "./verify.ts";
 
-const commands: Command[] = [serveCommand, envsCommand, envCommand, genCommand, importCommand, exportCommand, portCommand];
+const commands: Command[] = [serveCommand, envsCommand, envCommand, agentCommand, rolloutCommand, verifyCommand, genCommand, importCommand, exportCommand, portCommand];
 
 const USAGE = `awm ${VERSION}: database-backed tool-use environments for agentic RL, served over MCP.
 

@@ -2,6 +2,7 @@ import { UsageError } from "../errors.ts";
 import { startServer, type RunningServer } from "../http/server.ts";
 import { DEFAULT_REWARDS } from "../verify/reward.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
+import { judgeFlags, judgeFlagsUsage, judgeFrom } from "./agent-flags.ts";
 import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
 import { loadProgress } from "./progress.ts";
 
@@ -19,7 +20,7 @@ ${envFlagsUsage}  --max-episodes N       live episodes before create answers 429
   --ttl S                close episodes idle this many seconds (default 600)
   --reward VERDICT=R     reward for a verdict (defaults complete=1 incomplete=0.1 format_error=-1); repeatable
   --public-url URL       base of the mcp_url handed out (default: the URL the request came to)
-  -h, --help             show this help
+${judgeFlagsUsage}  -h, --help             show this help
 `,
   async run(argv) {
     const { values } = parseFlags("serve", argv, {
@@ -30,6 +31,7 @@ ${envFlagsUsage}  --max-episodes N       live episodes before create answers 429
       ttl: { type: "string" },
       reward: { type: "string", multiple: true },
       "public-url": { type: "string" },
+      ...judgeFlags,
     });
     const server = await startServer({
       ...runtimeOptions(values),
@@ -39,6 +41,7 @@ ${envFlagsUsage}  --max-episodes N       live episodes before create answers 429
       ttlS: intFlag(values.ttl, "ttl", 600, 1),
       rewards: parseRewards(values.reward ?? []),
       publicUrl: values["public-url"]?.replace(/\/$/, ""),
+      judge: judgeFrom(values, process.env),
       onLoadProgress: loadProgress(),
     });
     const r = server.runtime.registry;

@@ -101,12 +101,12 @@ class CopyOnWriteDb implements EpisodeDb {
     }
   }
 
-  /** Takes the episode's own copy now (the eager backend does this at open). */
-  materialize(): void {
+  /** Takes the episode's own copy now (the eager backend does this at open), or adopts the file already there. */
+  materialize(existing = false): void {
     if (this.own) return;
     const depth = this.savepoints;
     if (this.template.conn.inTransaction) this.template.conn.exec("COMMIT");
-    writeFileSync(this.file, this.template.bytes(), { mode: 0o600 });
+    if (!existing) writeFileSync(this.file, this.template.bytes(), { mode: 0o600 });
     this.own = SqlConnection.openEpisode(this.file);
     if (this.inCall) this.own.exec("BEGIN");
     for (let i = 1; i <= depth; i++) this.own.exec(`SAVEPOINT awm_sp${i}`);
@@ -131,15 +131,19 @@ class CopyOnWriteDb implements EpisodeDb {
 /** Clones at the first write: creating an episode is O(1), read-only episodes cost nothing. */
 export const lazyCopyBackend: DbBackend = {
   name: "lazy-copy",
-  open: (template, file) => new CopyOnWriteDb(template, file),
+  open: (template, file, existing) => {
+    const db = new CopyOnWriteDb(template, file);
+    if (existing) db.materialize(true);
+    return db;
+  },
 };
 
 /** Clones at open: the baseline the lazy backend is measured against. */
 export const eagerCopyBackend: DbBackend = {
   name: "eager-copy",
-  open: (template, file) => {
+  open: (template, file, existing) => {
     const db = new CopyOnWriteDb(template, file);
-    db.materialize();
+    db.materialize(existing);
     return db;
   },
 };

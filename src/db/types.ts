@@ -35,5 +35,6 @@ export interface EpisodeDb extends SqlDatabase {
 /** How episode databases are cloned from templates. */
 export interface DbBackend {
   readonly name: string;
-  open(template: Template, file: string): EpisodeDb;
+  /** An episode over `template`; with `existing`, the state is the database file already at `file`. */
+  open(template: Template, file: string, existing?: boolean): EpisodeDb;
 }

@@ -28,6 +28,7 @@ export const CallBody = v.strictObject({
 /** POST /v1/episodes/:id/verify */
 export const VerifyBody = v.strictObject({
   answer: v.optional(v.string("answer must be a string")),
-  mode: v.optional(v.picklist(["code", "python"], 'mode must be "code" (verify.ts) or "python" (AWM verifiers)')),
+  mode: v.optional(v.picklist(["code", "python", "judge"], 'mode must be "code" (verify.ts), "python" (AWM verifiers) or "judge" (an LLM judge over the verifier\'s facts)')),
+  trajectory: v.optional(v.unknown()),
   rewards: v.optional(Rewards),
 });

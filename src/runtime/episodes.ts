@@ -1,13 +1,15 @@
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DbDiff } from "../envkit/diff-types.ts";
 import { AwmError, BadRequestError, EpisodeLostError, EpisodeNotFoundError, TooManyEpisodesError } from "../errors.ts";
-import { verifyWithPython } from "../verify/python-episode.ts";
+import type { JudgeFn } from "../verify/judge-types.ts";
 import { rewardFor, type RewardMap } from "../verify/reward.ts";
 import type { Metrics } from "./metrics.ts";
 import type { Env, EnvRegistry } from "./registry.ts";
 import type { WorkerHandle } from "./worker-handle.ts";
 import { WorkerLostError } from "./worker-handle.ts";
 import type { WorkerPool } from "./worker-pool.ts";
+import { verifyEpisode, type VerificationDeps, type VerificationOptions } from "./verification.ts";
 import type { CallValue, WorkerReply } from "./worker-protocol.ts";
 
 /** Per-episode counts of what went wrong: the inputs of a step-level format reward. */
@@ -25,6 +27,8 @@ export interface CallRecord {
   tool: string;
   arguments: unknown;
   ok: boolean;
+  /** The result text, cut to RESULT_LOG_CHARS. */
+  result?: string;
   error?: string;
   kind?: string;
   ms: number;
@@ -52,6 +56,8 @@ export interface CreateEpisodeOptions {
   task?: number;
   seed?: number;
   ttlS?: number;
+  /** Start from this database instead of the template (a saved run's final state, to verify it again). */
+  restore?: Uint8Array;
 }
 
 /** A tool call's outcome as the agent sees it. */
@@ -80,14 +86,15 @@ export interface EpisodeManagerOptions {
   pythonTimeoutMs: number;
   /** The Python interpreter for AWM verifiers (default python3). */
   python?: string;
+  /** The LLM judge, for verify mode "judge"; the CLI builds it from a model. */
+  judge?: JudgeFn;
   rewards: RewardMap;
 }
 
-/** How a task is verified: its TypeScript verifier, or its AWM Python verifier. */
-export type VerifyMode = "code" | "python";
-
 /** How many calls an episode's log keeps (the counts keep counting past it). */
 const LOG_LIMIT = 500;
+/** How much of each result the log keeps. */
+const RESULT_LOG_CHARS = 1000;
 
 /** Creates, finds, runs and closes episodes. Nothing here blocks on env code: workers run it. */
 export class EpisodeManager {
@@ -198,47 +205,40 @@ export class EpisodeManager {
     const ms = performance.now() - started;
     if (!outcome.ok) ep.counts[outcome.kind]++;
     if (ep.log.length < LOG_LIMIT) {
-      ep.log.push({ seq, tool, arguments: args, ok: outcome.ok, ...(outcome.ok ? {} : { kind: outcome.kind, error: outcome.message }), ms, at: Date.now() });
+      const detail = outcome.ok ? { result: outcome.text.slice(0, RESULT_LOG_CHARS) } : { kind: outcome.kind, error: outcome.message };
+      ep.log.push({ seq, tool, arguments: args, ok: outcome.ok, ...detail, ms, at: Date.now() });
     }
     this.o.metrics.observeCall(outcome.ok ? "ok" : outcome.kind, ms / 1000);
     return outcome;
   }
 
-  /** Runs the task's verifier on the initial and current state and maps the verdict to a reward. */
-  async verify(ep: Episode, options: { answer?: string; rewards?: RewardMap; mode?: VerifyMode } = {}): Promise<VerifyOutcome> {
+  /** Runs the task's verification (see verifyEpisode) and maps the verdict to a reward. */
+  async verify(ep: Episode, options: VerificationOptions & { rewards?: RewardMap } = {}): Promise<VerifyOutcome> {
     const task = ep.task;
     if (task === null) throw new BadRequestError(`episode ${ep.id} has no task to verify`);
     ep.lastActiveAt = Date.now();
-    const python = ep.env.pythonVerifiers.find((v) => v.task === task && v.mode === "code");
-    const mode = options.mode ?? (ep.env.codeVerifiers.has(task) ? "code" : "python");
-    if (mode === "code" && !ep.env.codeVerifiers.has(task)) throw new BadRequestError(`task ${task} of env '${ep.env.name}' has no verifier in verify.ts; use mode "python"`);
-    if (mode === "python" && !python) throw new BadRequestError(`task ${task} of env '${ep.env.name}' has no Python verifier; use mode "code"`);
-    let verdict: string;
-    let facts: Record<string, unknown>;
-    let diff: DbDiff | null = null;
-    if (python && mode === "python") {
-      ({ verdict, facts } = await verifyWithPython({
-        verifier: python,
-        initialDbPath: ep.env.templatePath,
-        finalDb: await this.dump(ep),
-        scratchDir: this.o.episodesDir,
-        answer: options.answer,
-        timeoutMs: this.o.pythonTimeoutMs,
-        python: this.o.python,
-      }));
-      diff = await this.diff(ep);
-    } else {
-      const reply = await this.request(ep, { t: "verify", ep: ep.id, task, answer: options.answer });
-      if (reply.ok) ({ verdict, facts, diff } = reply.value as { verdict: string; facts: Record<string, unknown>; diff: DbDiff });
-      else if (reply.kind === "verifier_error") {
-        verdict = "verifier_error";
-        facts = { error: reply.message };
-      } else throw new AwmError(reply.message, 500, "internal");
-    }
+    const { verdict, facts, diff } = await verifyEpisode(this.verificationDeps(), ep, task, options);
     ep.lastVerdict = verdict;
     this.o.metrics.verdict(verdict);
     const rewards = { ...this.o.rewards, ...options.rewards };
     return { verdict, reward: rewardFor(verdict, rewards), facts, diff, counts: { ...ep.counts } };
+  }
+
+  private verificationDeps(): VerificationDeps {
+    return {
+      codeVerify: async (ep, task, answer) => {
+        const reply = await this.request(ep, { t: "verify", ep: ep.id, task, answer });
+        if (reply.ok) return reply.value as { verdict: string; facts: Record<string, unknown>; diff: DbDiff };
+        if (reply.kind === "verifier_error") return { verdict: "verifier_error", facts: { error: reply.message }, diff: null };
+        throw new AwmError(reply.message, 500, "internal");
+      },
+      dump: (ep) => this.dump(ep),
+      diff: (ep) => this.diff(ep),
+      scratchDir: this.o.episodesDir,
+      pythonTimeoutMs: this.o.pythonTimeoutMs,
+      python: this.o.python,
+      judge: this.o.judge,
+    };
   }
 
   async diff(ep: Episode): Promise<DbDiff> {
@@ -269,7 +269,7 @@ export class EpisodeManager {
     if (this.episodes.size + n > this.o.maxEpisodes) throw new TooManyEpisodesError(this.o.maxEpisodes, 1);
   }
 
-  private plan(o: CreateEpisodeOptions): { env: Env; task: number | null; ttlMs: number } {
+  private plan(o: CreateEpisodeOptions): { env: Env; task: number | null; ttlMs: number; restore?: Uint8Array } {
     const env = this.o.registry.get(o.env);
     const n = env.tasks.length;
     let task: number | null = null;
@@ -282,14 +282,16 @@ export class EpisodeManager {
       task = o.seed !== undefined ? Math.abs(Math.trunc(o.seed)) % n : Math.floor(Math.random() * n);
     }
     const ttlMs = o.ttlS !== undefined ? o.ttlS * 1000 : this.o.ttlMs;
-    return { env, task, ttlMs };
+    return { env, task, ttlMs, restore: o.restore };
   }
 
-  private open(p: { env: Env; task: number | null; ttlMs: number }): Episode {
+  private open(p: { env: Env; task: number | null; ttlMs: number; restore?: Uint8Array }): Episode {
     const id = newEpisodeId();
     const worker = this.o.pool.assign(p.env);
+    const file = join(this.o.episodesDir, `${id}.db`);
+    if (p.restore) writeFileSync(file, p.restore, { mode: 0o600 });
     worker.episodes.add(id);
-    worker.post({ t: "open", ep: id, env: p.env.name, file: join(this.o.episodesDir, `${id}.db`) });
+    worker.post({ t: "open", ep: id, env: p.env.name, file, existing: !!p.restore });
     const now = Date.now();
     const ep: Episode = {
       id,

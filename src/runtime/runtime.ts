@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { createDataDir, removeDataDir } from "../db/data-dir.ts";
+import type { JudgeFn } from "../verify/judge-types.ts";
 import { DEFAULT_REWARDS, type RewardMap } from "../verify/reward.ts";
 import { EpisodeManager } from "./episodes.ts";
 import { loadEnvs, type EnvSource } from "./load-envs.ts";
@@ -20,6 +21,8 @@ export interface RuntimeOptions {
   pythonTimeoutMs?: number;
   /** The Python interpreter for AWM verifiers (default python3). */
   python?: string;
+  /** The LLM judge for verify mode "judge". */
+  judge?: JudgeFn;
   maxEpisodes?: number;
   /** Idle time-to-live of an episode. */
   ttlS?: number;
@@ -83,6 +86,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     callTimeoutMs,
     pythonTimeoutMs: o.pythonTimeoutMs ?? RUNTIME_DEFAULTS.pythonTimeoutMs,
     python: o.python,
+    judge: o.judge,
     rewards: o.rewards ?? DEFAULT_REWARDS,
   });
   const reaper = setInterval(() => manager.reap(), 1000);

@@ -3,7 +3,7 @@
 export type WorkerRequest =
   | { t: "config"; backend: string }
   | { t: "load"; env: string; code: string; template: string; now: string; userId: number }
-  | { t: "open"; ep: string; env: string; file: string }
+  | { t: "open"; ep: string; env: string; file: string; existing?: boolean }
   | { t: "close"; ep: string }
   | { t: "inspect"; id: number; env: string; code: string }
   | { t: "call"; id: number; ep: string; tool: string; args: unknown; seq: number }

@@ -86,7 +86,7 @@ function command(m: Exclude<WorkerRequest, { id: number }>): void {
         failures.set(m.ep, failures.get(m.env) ?? `env ${m.env} is not loaded`);
         return;
       }
-      const db = backend.open(env.template, m.file);
+      const db = backend.open(env.template, m.file, m.existing);
       const facade: SqlDatabase = {
         all: (sql, ...p) => db.all(sql, ...p),
         get: (sql, ...p) => db.get(sql, ...p),

@@ -99,7 +99,7 @@ describe("bad input gets a 4xx with a one-line message naming the problem", () =
     ["unknown episode call", "POST", "/v1/episodes/ep_00/call", { name: "x" }, 404, /unknown episode/],
     ["empty batch", "POST", "/v1/episodes/batch", { episodes: [] }, 400, /episodes must not be empty/],
     ["unknown route", "GET", "/v2/nothing", undefined, 404, /no route GET \/v2\/nothing/],
-    ["bad verify mode", "POST", "/v1/episodes/{id}/verify", { mode: "vibes" }, 400, /mode must be "code" \(verify.ts\) or "python"/],
+    ["bad verify mode", "POST", "/v1/episodes/{id}/verify", { mode: "vibes" }, 400, /mode must be "code" \(verify.ts\), "python" \(AWM verifiers\) or "judge"/],
     ["call without a name", "POST", "/v1/episodes/{id}/call", { arguments: {} }, 400, /name: missing \(required\)/],
   ];
   for (const [what, method, path, body, status, message] of cases) {

@@ -46,7 +46,7 @@ export function episodeRoutes(deps: AppDeps): Hono {
   app.post("/:id/verify", async (c) => {
     const ep = manager.get(c.req.param("id"));
     const b = await readBody(c, VerifyBody);
-    return c.json(await manager.verify(ep, { answer: b.answer, rewards: b.rewards, mode: b.mode }));
+    return c.json(await manager.verify(ep, { answer: b.answer, rewards: b.rewards, mode: b.mode, trajectory: b.trajectory }));
   });
 
   app.get("/:id/diff", async (c) => c.json(await manager.diff(manager.get(c.req.param("id")))));

@@ -1,0 +1,78 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import type OpenAI from "openai";
+import { formatChecks, type FormatReport } from "./format-checks.ts";
+import { runAgent, type Protocol } from "./loop.ts";
+import type { Trajectory } from "./trajectory.ts";
+
+/** The model side of a run. */
+export interface AgentModel {
+  openai: OpenAI;
+  model: string;
+  apiUrl: string;
+  protocol: Protocol;
+  maxTurns: number;
+  temperature: number;
+  maxTokens: number;
+  requireReasoning?: boolean;
+}
+
+/** What a run of one task produced. */
+export interface TaskRun {
+  env: string;
+  task: number;
+  trajectory: Trajectory;
+  format: FormatReport;
+  verify: { verdict: string; reward: number; facts: Record<string, unknown>; counts?: object } | null;
+  durationMs: number;
+  runDir?: string;
+}
+
+/**
+ * Runs one task of an env on an awm server: creates an episode, lets the model work through
+ * MCP, verifies (with the final answer, and the trajectory for a judge), runs the format
+ * checks, optionally saves the run folder (trajectory.json, initial.db, final.db,
+ * verify.MODE.json) as the reference lays it out, and closes the episode.
+ */
+export async function runTask(serverUrl: string, env: string, task: number, model: AgentModel, o: { outDir?: string; verifyMode?: string } = {}): Promise<TaskRun> {
+  const started = performance.now();
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(serverUrl + path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
+    return res;
+  };
+  const ep = (await (await api("POST", "/v1/episodes", { env, task, tools: "none" })).json()) as { id: string; mcp_url: string; task: { prompt: string } };
+  try {
+    const mcp = new Client({ name: "awm-agent", version: "1" });
+    await mcp.connect(new StreamableHTTPClientTransport(new URL(ep.mcp_url)));
+    let trajectory: Trajectory;
+    try {
+      trajectory = await runAgent({ ...model, mcp, task: ep.task.prompt, scenario: env, taskId: task, episode: ep.id });
+    } finally {
+      await mcp.close();
+    }
+    const format = formatChecks(trajectory, { requireReasoning: model.requireReasoning });
+    const verify = (await (
+      await api("POST", `/v1/episodes/${ep.id}/verify`, { answer: trajectory.awm.final_answer, ...(o.verifyMode ? { mode: o.verifyMode } : {}), ...(o.verifyMode === "judge" ? { trajectory: trajectory.trajectory } : {}) })
+    ).json()) as TaskRun["verify"];
+    let runDir: string | undefined;
+    if (o.outDir) {
+      runDir = join(o.outDir, `${new Date().toISOString().replace(/[-:]/g, "").replace("T", "_").slice(0, 15)}_${env}_task_${task}_${ep.id.slice(3, 11)}`);
+      mkdirSync(runDir, { recursive: true });
+      writeFileSync(join(runDir, "trajectory.json"), JSON.stringify({ ...trajectory, format }, null, 4));
+      writeFileSync(join(runDir, "initial.db"), new Uint8Array(await (await api("GET", `/v1/envs/${env}/db`)).arrayBuffer()));
+      writeFileSync(join(runDir, "final.db"), new Uint8Array(await (await api("GET", `/v1/episodes/${ep.id}/db`)).arrayBuffer()));
+      writeFileSync(join(runDir, `verify.${o.verifyMode ?? "code"}.json`), JSON.stringify(verifyRecord(trajectory, o.verifyMode ?? "code", verify), null, 4));
+    }
+    return { env, task, trajectory, format, verify, durationMs: performance.now() - started, runDir };
+  } finally {
+    await api("DELETE", `/v1/episodes/${ep.id}`).catch(() => {});
+  }
+}
+
+/** verify.MODE.json in the reference's shape (reward_type is the verdict), plus the reward. */
+export function verifyRecord(t: Trajectory, mode: string, v: TaskRun["verify"]) {
+  return { scenario: t.scenario, task_id: t.task_id, task: t.task, mode, reward_type: v?.verdict ?? "judge_error", reward: v?.reward ?? 0, verify_result: v?.facts ?? {} };
+}

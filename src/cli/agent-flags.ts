@@ -1,0 +1,63 @@
+import OpenAI from "openai";
+import { UsageError } from "../errors.ts";
+import type { AgentModel } from "../agent/run-task.ts";
+import { createJudge } from "../judge/judge.ts";
+import { createLlm, llmConfig } from "../synth/llm.ts";
+import type { JudgeFn } from "../verify/judge-types.ts";
+import { intFlag } from "./command.ts";
+
+/** Flags of the commands that run a policy model. */
+export const modelFlags = {
+  "api-url": { type: "string" },
+  model: { type: "string" },
+  protocol: { type: "string" },
+  temperature: { type: "string" },
+  "max-tokens": { type: "string" },
+  "max-turns": { type: "string" },
+  "require-reasoning": { type: "boolean" },
+} as const;
+
+export const modelFlagsUsage = `  --api-url URL          the model's OpenAI-compatible base URL (default OPENAI_BASE_URL)
+  --model NAME           the model (required)
+  --protocol P           native (OpenAI function calling, default) or meta (the reference's
+                         list_tools / call_tool with <tool_call> text, as Arctic-AWM models use)
+  --temperature T        sampling temperature (default 1.0)
+  --max-tokens N         tokens per reply (default 2048)
+  --max-turns N          replies before stopping (default 30)
+  --require-reasoning    flag replies without a non-empty <think> block
+`;
+
+/** The policy model from flags and the environment (OPENAI_API_KEY, "EMPTY" when unset, as the reference does). */
+export function agentModel(values: Record<string, unknown>, env: Record<string, string | undefined>): AgentModel {
+  const apiUrl = (values["api-url"] as string | undefined) ?? env.OPENAI_BASE_URL;
+  if (!apiUrl) throw new UsageError("no model endpoint: pass --api-url URL or set OPENAI_BASE_URL");
+  const model = values.model as string | undefined;
+  if (!model) throw new UsageError("--model NAME is required");
+  const protocol = (values.protocol as string | undefined) ?? "native";
+  if (protocol !== "native" && protocol !== "meta") throw new UsageError(`--protocol must be native or meta, got '${protocol}'`);
+  const temperature = values.temperature === undefined ? 1 : Number(values.temperature);
+  if (!Number.isFinite(temperature)) throw new UsageError(`--temperature must be a number, got '${values.temperature}'`);
+  return {
+    openai: new OpenAI({ apiKey: env.OPENAI_API_KEY || "EMPTY", baseURL: apiUrl, maxRetries: 3 }),
+    model,
+    apiUrl,
+    protocol,
+    temperature,
+    maxTokens: intFlag(values["max-tokens"] as string | undefined, "max-tokens", 2048, 1),
+    maxTurns: intFlag(values["max-turns"] as string | undefined, "max-turns", 30, 1),
+    requireReasoning: values["require-reasoning"] === true,
+  };
+}
+
+/** Flags of the commands that can judge. */
+export const judgeFlags = { "judge-model": { type: "string" } } as const;
+export const judgeFlagsUsage = `  --judge-model NAME     the judge for verify mode "judge" (OPENAI_API_KEY, OPENAI_BASE_URL,
+                         AWM_SYN_OVERRIDE_MODEL and the Azure variables, as for gen)
+`;
+
+/** The judge, when --judge-model is given. */
+export function judgeFrom(values: Record<string, unknown>, env: Record<string, string | undefined>): JudgeFn | undefined {
+  const model = values["judge-model"] as string | undefined;
+  if (!model) return undefined;
+  return createJudge(createLlm(llmConfig(env, { model })));
+}

@@ -1,0 +1,41 @@
+// awm agent saves a run; awm verify re-verifies the saved run from its files.
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+import { startFakeLlm } from "../fake-llm.ts";
+import { metaAgent } from "./scripted-agents.ts";
+
+const work = mkdtempSync(join(tmpdir(), "awm-verify-cli-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+// Spawned without blocking: the scripted model answers from this process.
+async function awm(...args: string[]) {
+  const p = Bun.spawn([BUN, join(ROOT, "src/cli/main.ts"), ...args], { cwd: work, stdout: "pipe", stderr: "pipe", env: { ...process.env, OPENAI_API_KEY: "EMPTY" } });
+  const [stdout, stderr, exitCode] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
+  return { stdout, stderr, exitCode };
+}
+const fixtures = ["--no-shipped", "--envs", join(FIXTURES, "envs")];
+
+test("awm agent runs a task with the meta protocol and saves the run; awm verify gives the same verdict from the files", async () => {
+  const llm = startFakeLlm([metaAgent([{ name: "create_note", arguments: { title: "Water the plants" } }], "Created it.")]);
+  try {
+    const r = await awm("agent", "--env", "notes", "--task", "0", "--protocol", "meta", "--api-url", llm.url, "--model", "policy-1", "--out", "runs", "--json", ...fixtures);
+    expect(r.exitCode).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ env: "notes", task: 0, verdict: "complete", reward: 1, turns: 3, stopped: "answered", first_format_violation: null });
+    const [run] = readdirSync(join(work, "runs"));
+    const v = await awm("verify", join("runs", run!), "--mode", "code", "--json", ...fixtures);
+    expect(v.exitCode).toBe(0);
+    expect(JSON.parse(v.stdout)).toMatchObject({ scenario: "notes", task_id: 0, mode: "code", reward_type: "complete", reward: 1 });
+    expect(JSON.parse(readFileSync(join(work, "runs", run!, "verify.code.json"), "utf8")).reward).toBe(1);
+  } finally {
+    llm.stop();
+  }
+});
+
+test("awm verify on a folder that is not a run is a one-line error", async () => {
+  const r = await awm("verify", ".", "--mode", "judge");
+  expect(r.exitCode).toBe(2);
+  expect(r.stderr.trim()).toMatch(/^awm: .* has no trajectory\.json: is it a run folder\?$/);
+});
