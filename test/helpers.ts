@@ -22,12 +22,12 @@ export function sha256(path: string): string {
 }
 
 /** The HTTP app over a fresh runtime, for in-process requests with `app.request`. */
-export async function testApp(options: Partial<import("../src/runtime/runtime.ts").RuntimeOptions> = {}) {
+export async function testApp(options: Partial<import("../src/runtime/runtime.ts").RuntimeOptions> = {}, appOptions: { token?: string; maxBodyBytes?: number } = {}) {
   const { createRuntime } = await import("../src/runtime/runtime.ts");
   const { createApp } = await import("../src/http/app.ts");
   const runtime = await createRuntime({ envDirs: [join(FIXTURES, "envs")], workers: 1, log: () => {}, ...options });
   const logged: string[] = [];
-  const app = createApp({ ...runtime, log: (l) => logged.push(l) });
+  const app = createApp({ ...runtime, log: (l) => logged.push(l), maxBodyBytes: appOptions.maxBodyBytes ?? 1024 * 1024, token: appOptions.token });
   const json = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, { method, body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": "application/json" } });
     const text = await res.text();

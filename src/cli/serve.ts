@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.ts";
 import { startServer, type RunningServer } from "../http/server.ts";
+import { makeLogger } from "../http/middleware.ts";
 import { DEFAULT_REWARDS } from "../verify/reward.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
 import { judgeFlags, judgeFlagsUsage, judgeFrom } from "./agent-flags.ts";
@@ -17,7 +18,16 @@ Options:
   --port N               port to listen on (default 8080; 0 picks a free one)
   --host ADDR            address to bind (default 127.0.0.1; 0.0.0.0 for all)
 ${envFlagsUsage}  --max-episodes N       live episodes before create answers 429 (default 10000)
+  --max-calls-per-episode N  tool calls one episode may make (default 1000)
   --ttl S                close episodes idle this many seconds (default 600)
+  --max-body-mb N        largest request body (default 8)
+  --memory-limit-mb N    resident memory above which a worker stuck in a call is replaced
+                         (default: half the machine's memory, at least 2048)
+  --token TOKEN          require Authorization: Bearer TOKEN on every route (or AWM_TOKEN)
+  --log-format F         text (default) or json
+  --access-log           one log line per request
+  --shutdown-grace-s S   on SIGTERM, how long requests in flight may finish (default 10)
+  --keep-episodes DIR    on shutdown, write every live episode's database here
   --reward VERDICT=R     reward for a verdict (defaults complete=1 incomplete=0.1 format_error=-1); repeatable
   --public-url URL       base of the mcp_url handed out (default: the URL the request came to)
 ${judgeFlagsUsage}  -h, --help             show this help
@@ -31,13 +41,33 @@ ${judgeFlagsUsage}  -h, --help             show this help
       ttl: { type: "string" },
       reward: { type: "string", multiple: true },
       "public-url": { type: "string" },
+      "max-calls-per-episode": { type: "string" },
+      "max-body-mb": { type: "string" },
+      "memory-limit-mb": { type: "string" },
+      token: { type: "string" },
+      "log-format": { type: "string" },
+      "access-log": { type: "boolean" },
+      "shutdown-grace-s": { type: "string" },
+      "keep-episodes": { type: "string" },
       ...judgeFlags,
     });
+    const logFormat = values["log-format"] ?? "text";
+    if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format must be text or json, got '${logFormat}'`);
+    const { log } = makeLogger(logFormat);
     const server = await startServer({
+      log,
       ...runtimeOptions(values),
       port: intFlag(values.port, "port", 8080),
       host: values.host ?? "127.0.0.1",
       maxEpisodes: intFlag(values["max-episodes"], "max-episodes", 10_000, 1),
+      maxCallsPerEpisode: intFlag(values["max-calls-per-episode"], "max-calls-per-episode", 1000, 1),
+      maxBodyBytes: intFlag(values["max-body-mb"], "max-body-mb", 8, 1) * 1048576,
+      memoryLimitMb: values["memory-limit-mb"] === undefined ? undefined : intFlag(values["memory-limit-mb"], "memory-limit-mb", 0, 64),
+      token: values.token ?? process.env.AWM_TOKEN,
+      logFormat,
+      accessLog: values["access-log"] === true,
+      shutdownGraceMs: intFlag(values["shutdown-grace-s"], "shutdown-grace-s", 10, 0) * 1000,
+      keepEpisodesDir: values["keep-episodes"],
       ttlS: intFlag(values.ttl, "ttl", 600, 1),
       rewards: parseRewards(values.reward ?? []),
       publicUrl: values["public-url"]?.replace(/\/$/, ""),
@@ -45,9 +75,9 @@ ${judgeFlagsUsage}  -h, --help             show this help
       onLoadProgress: loadProgress(),
     });
     const r = server.runtime.registry;
-    console.error(`awm: serving ${r.size} envs${r.broken.length ? ` (${r.broken.length} broken, skipped)` : ""} at ${server.url}`);
-    console.error(`awm: POST ${server.url}/v1/episodes {"env": "${r.list()[0]?.name ?? "NAME"}"} to start an episode`);
-    await untilSignal(server);
+    log(`awm: serving ${r.size} envs${r.broken.length ? ` (${r.broken.length} broken, skipped)` : ""} at ${server.url}`);
+    log(`awm: POST ${server.url}/v1/episodes {"env": "${r.list()[0]?.name ?? "NAME"}"} to start an episode`);
+    await untilSignal(server, log);
   },
 };
 
@@ -62,10 +92,10 @@ function parseRewards(pairs: string[]) {
 }
 
 /** Waits for SIGINT or SIGTERM, then stops the server. */
-export function untilSignal(server: RunningServer): Promise<void> {
+export function untilSignal(server: RunningServer, log: (line: string) => void = (l) => console.error(l)): Promise<void> {
   return new Promise((resolve) => {
     const stop = async (signal: string) => {
-      console.error(`awm: ${signal}, shutting down`);
+      log(`awm: ${signal}, shutting down`);
       await server.stop();
       resolve();
     };

@@ -7,6 +7,7 @@ import type { WorkerPool } from "../runtime/worker-pool.ts";
 import { envRoutes } from "./routes/envs.ts";
 import { episodeRoutes } from "./routes/episodes.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { accessLog, limitBody, requireToken } from "./middleware.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
 
 /** What the routes need. */
@@ -20,12 +21,21 @@ export interface AppDeps {
   /** The reference-compatible single-env mode: this episode also answers at /mcp. */
   implicitEpisode?: string;
   log: (line: string) => void;
+  /** Require this bearer token on every route. */
+  token?: string;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Write one line per request. */
+  access?: Parameters<typeof accessLog>[0];
 }
 
 /** The control API, the per-episode MCP endpoints, health and metrics. */
 export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
-  app.route("/", healthRoutes(deps));
+  if (deps.access) app.use(accessLog(deps.access));
+  if (deps.token) app.use(requireToken(deps.token, deps.metrics));
+  app.use(limitBody(deps.maxBodyBytes, deps.metrics));
+  app.route("/", healthRoutes(deps, deps.maxBodyBytes));
   app.route("/v1/envs", envRoutes(deps));
   app.route("/v1/episodes", mcpRoutes(deps));
   app.route("/v1/episodes", episodeRoutes(deps));

@@ -79,6 +79,8 @@ export interface EpisodeManagerOptions {
   metrics: Metrics;
   episodesDir: string;
   maxEpisodes: number;
+  /** Tool calls one episode may make. */
+  maxCallsPerEpisode: number;
   /** Idle time after which an episode is closed. */
   ttlMs: number;
   callTimeoutMs: number;
@@ -117,6 +119,11 @@ export class EpisodeManager {
 
   get size(): number {
     return this.episodes.size;
+  }
+
+  /** The limits this manager enforces, for /metrics. */
+  get limits() {
+    return { maxEpisodes: this.o.maxEpisodes, maxCallsPerEpisode: this.o.maxCallsPerEpisode, ttlMs: this.o.ttlMs, callTimeoutMs: this.o.callTimeoutMs };
   }
 
   /** Creates an episode; O(1): the database is cloned at its first write. */
@@ -185,6 +192,9 @@ export class EpisodeManager {
 
   /** Runs one tool call. Tool failures are outcomes, not exceptions: the agent reads them. */
   async call(ep: Episode, tool: string, args: unknown): Promise<CallOutcome> {
+    if (ep.counts.calls >= this.o.maxCallsPerEpisode) {
+      throw new AwmError(`episode ${ep.id} has made its ${this.o.maxCallsPerEpisode} calls, the limit; close it and start another`, 429, "call_limit");
+    }
     const started = performance.now();
     const seq = ++ep.counts.calls;
     ep.lastActiveAt = Date.now();

@@ -1,4 +1,4 @@
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { createDataDir, removeDataDir } from "../db/data-dir.ts";
 import type { JudgeFn } from "../verify/judge-types.ts";
 import { DEFAULT_REWARDS, type RewardMap } from "../verify/reward.ts";
@@ -24,6 +24,10 @@ export interface RuntimeOptions {
   /** The LLM judge for verify mode "judge". */
   judge?: JudgeFn;
   maxEpisodes?: number;
+  /** Tool calls one episode may make. */
+  maxCallsPerEpisode?: number;
+  /** Resident memory (MB) above which a worker stuck in a call is replaced. */
+  memoryLimitMb?: number;
   /** Idle time-to-live of an episode. */
   ttlS?: number;
   backend?: "lazy-copy" | "eager-copy";
@@ -38,6 +42,7 @@ export const RUNTIME_DEFAULTS = {
   callTimeoutMs: 5000,
   pythonTimeoutMs: 20_000,
   maxEpisodes: 10_000,
+  maxCallsPerEpisode: 1000,
   ttlS: 600,
   backend: "lazy-copy",
 } as const;
@@ -50,6 +55,11 @@ export interface Runtime {
   metrics: Metrics;
   /** Closes every episode, stops the workers, deletes the data folder. */
   close(): void;
+}
+
+/** Half the machine's memory, at least 2 GB: room for 10,000 episodes, not for a runaway. */
+export function defaultMemoryLimitMb(): number {
+  return Math.max(2048, Math.round(totalmem() / 1048576 / 2));
 }
 
 /** Loads envs (reporting broken ones through `log`) and starts the workers. */
@@ -71,6 +81,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const pool = new WorkerPool({
     size: o.workers ?? availableParallelism(),
     backend: o.backend ?? RUNTIME_DEFAULTS.backend,
+    memoryLimitBytes: (o.memoryLimitMb ?? defaultMemoryLimitMb()) * 1048576,
     onEpisodesLost: (ids, reason) => {
       if (ids.length) log(`awm: worker replaced (${reason}); ${ids.length} episode(s) lost`);
       manager?.markLost(ids, reason);
@@ -82,6 +93,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
     metrics,
     episodesDir: dataDir.episodes,
     maxEpisodes: o.maxEpisodes ?? RUNTIME_DEFAULTS.maxEpisodes,
+    maxCallsPerEpisode: o.maxCallsPerEpisode ?? RUNTIME_DEFAULTS.maxCallsPerEpisode,
     ttlMs: (o.ttlS ?? RUNTIME_DEFAULTS.ttlS) * 1000,
     callTimeoutMs,
     pythonTimeoutMs: o.pythonTimeoutMs ?? RUNTIME_DEFAULTS.pythonTimeoutMs,

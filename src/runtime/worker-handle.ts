@@ -7,6 +7,7 @@ type Body<T> = T extends unknown ? Omit<T, "id"> : never;
 interface Pending {
   resolve: (reply: WorkerReply) => void;
   reject: (err: Error) => void;
+  started: number;
   deadline: number;
 }
 
@@ -76,13 +77,21 @@ export class WorkerHandle {
     if (this.down) return Promise.reject(new WorkerLostError(this.down, false));
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, deadline: performance.now() + timeoutMs });
+      const now = performance.now();
+      this.pending.set(id, { resolve, reject, started: now, deadline: now + timeoutMs });
       this.worker.postMessage({ ...message, id });
     });
   }
 
   get inFlight(): number {
     return this.pending.size;
+  }
+
+  /** How long the oldest request in flight has run, in ms (0 when idle). */
+  oldestInFlightMs(now = performance.now()): number {
+    let oldest = now;
+    for (const p of this.pending.values()) oldest = Math.min(oldest, p.started);
+    return now - oldest;
   }
 
   /** Replaces the worker if a request has run past its deadline. */

@@ -4,16 +4,27 @@ import { WorkerHandle } from "./worker-handle.ts";
 
 export interface WorkerPoolOptions {
   size: number;
+  /**
+   * Resident memory above which a worker running a call for over RUNAWAY_MS is replaced:
+   * env code that allocates without end is stopped before it takes the machine.
+   */
+  memoryLimitBytes?: number;
   /** Episode database backend: "lazy-copy" or "eager-copy". */
   backend: string;
   /** Called when a worker is replaced, with the episodes it held. */
   onEpisodesLost: (episodes: string[], reason: string) => void;
 }
 
+/** A call this old, while memory is over the limit, is taken for a runaway allocation. */
+const RUNAWAY_MS = 200;
+
 /** The tool workers. Each episode is pinned to one; env code is loaded into a worker on first use. */
 export class WorkerPool {
   readonly handles: WorkerHandle[];
   replacements = 0;
+  memoryKills = 0;
+  readonly memoryLimitBytes: number;
+  private readonly watchdog?: ReturnType<typeof setInterval>;
 
   constructor(options: WorkerPoolOptions) {
     const config = [{ t: "config" as const, backend: options.backend }];
@@ -23,6 +34,20 @@ export class WorkerPool {
         options.onEpisodesLost(episodes, reason);
       }),
     );
+    const limit = options.memoryLimitBytes;
+    this.memoryLimitBytes = limit ?? 0;
+    if (limit) {
+      this.watchdog = setInterval(() => {
+        if (process.memoryUsage.rss() <= limit) return;
+        for (const h of this.handles) {
+          if (h.oldestInFlightMs() > RUNAWAY_MS) {
+            this.memoryKills++;
+            h.replace(`the server's memory passed its limit of ${Math.round(limit / 1048576)} MB while this episode's call ran`);
+          }
+        }
+      }, 50);
+      this.watchdog.unref?.();
+    }
   }
 
   /** The worker with the fewest episodes, with `env` loaded into it. */
@@ -38,6 +63,7 @@ export class WorkerPool {
   }
 
   terminate(): void {
+    clearInterval(this.watchdog);
     for (const h of this.handles) h.terminate();
   }
 }

@@ -1,0 +1,81 @@
+// Faults seen from outside a server process: disconnecting clients, shutdown, access, logs.
+import { afterAll, expect, test } from "bun:test";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "libsql";
+import { spawnServer } from "../e2e/spawn.ts";
+import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+
+const work = mkdtempSync(join(tmpdir(), "awm-server-faults-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const serve = (...args: string[]) => spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards"), ...args], { cwd: ROOT });
+const openFds = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
+
+test("a client that disconnects mid-request disturbs nothing; its episode and the server's file descriptors are fine", async () => {
+  const s = await serve();
+  try {
+    const post = (path: string, body: unknown, signal?: AbortSignal) => fetch(s.url + path, { method: "POST", body: JSON.stringify(body), signal }).then((r) => r.json() as Promise<any>);
+    const ep = await post("/v1/episodes", { env: "hazards", tools: "none" });
+    await post(`/v1/episodes/${ep.id}/call`, { name: "busy", arguments: { ms: 1 } });
+    const baseline = openFds(s.proc.pid);
+    for (let i = 0; i < 10; i++) {
+      const abort = new AbortController();
+      const pending = post(`/v1/episodes/${ep.id}/call`, { name: "busy", arguments: { ms: 100 } }, abort.signal).catch((e) => e);
+      await Bun.sleep(20);
+      abort.abort();
+      expect(await pending).toBeInstanceOf(Error);
+    }
+    expect(await post(`/v1/episodes/${ep.id}/call`, { name: "create_note", arguments: { title: "after" } })).toMatchObject({ ok: true });
+    await Bun.sleep(300);
+    expect(openFds(s.proc.pid)).toBeLessThanOrEqual(baseline + 2);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("SIGTERM lets a call in flight finish, keeps live episodes on request, and exits 0", async () => {
+  const keep = join(work, "kept");
+  const s = await serve("--keep-episodes", keep, "--shutdown-grace-s", "5");
+  const post = (path: string, body: unknown) => fetch(s.url + path, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+  const ep = await post("/v1/episodes", { env: "hazards", tools: "none" });
+  await post(`/v1/episodes/${ep.id}/call`, { name: "create_note", arguments: { title: "kept note" } });
+  const inFlight = post(`/v1/episodes/${ep.id}/call`, { name: "busy", arguments: { ms: 800 } });
+  await Bun.sleep(100);
+  const code = await s.stop();
+  expect(await inFlight).toMatchObject({ ok: true, result: { slept: 800 } });
+  expect(code).toBe(0);
+  expect(existsSync(join(keep, `${ep.id}.json`))).toBe(true);
+  const db = new Database(join(keep, `${ep.id}.db`));
+  expect(db.prepare("SELECT title FROM notes WHERE title = 'kept note'").raw().get([])).toEqual(["kept note"]);
+  db.close();
+});
+
+test("with --token every route needs the bearer token", async () => {
+  const s = await serve("--token", "s3cret");
+  try {
+    for (const path of ["/healthz", "/metrics", "/v1/envs", "/v1/episodes/ep_x/mcp"]) {
+      const res = await fetch(s.url + path);
+      expect([path, res.status]).toEqual([path, 401]);
+    }
+    expect((await fetch(`${s.url}/v1/envs`, { headers: { authorization: "Bearer wrong!" } })).status).toBe(401);
+    expect((await fetch(`${s.url}/v1/envs`, { headers: { authorization: "Bearer s3cret" } })).status).toBe(200);
+  } finally {
+    await s.stop();
+  }
+});
+
+test("--log-format json --access-log writes one JSON line per request", async () => {
+  const s = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards"), "--log-format", "json", "--access-log"], { cwd: ROOT });
+  const url = s.url.replace(/["}]+$/, "");
+  await fetch(`${url}/v1/envs`);
+  await fetch(`${url}/v1/envs/nope`);
+  await s.stop();
+  const lines = s.stderr().trim().split("\n").map((l) => JSON.parse(l));
+  expect(lines[0]).toMatchObject({ level: "info", msg: expect.stringContaining("serving 1 envs at http://") });
+  expect(lines.filter((l) => l.msg === "request").map((l) => [l.method, l.path, l.status])).toEqual([
+    ["GET", "/v1/envs", 200],
+    ["GET", "/v1/envs/nope", 404],
+  ]);
+  expect(lines.every((l) => typeof l.ts === "string")).toBe(true);
+});
