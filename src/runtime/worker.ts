@@ -100,6 +100,7 @@ function command(m: Exclude<WorkerRequest, { id: number }>): void {
       episodes.get(m.ep)?.db.close();
       episodes.delete(m.ep);
       failures.delete(m.ep);
+      collectSoon();
       return;
   }
 }
@@ -123,6 +124,20 @@ function handle(m: Extract<WorkerRequest, { id: number }>): [unknown, Transferab
       return [bytes, [bytes.buffer]];
     }
   }
+}
+
+let collecting: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * libsql keeps a closed connection (and its file descriptor, and its memory) alive while
+ * prepared statements on it are still unreachable garbage; a full collection frees them.
+ * After closes, collect within a quarter second, at most four times a second.
+ */
+function collectSoon(): void {
+  collecting ??= setTimeout(() => {
+    collecting = undefined;
+    Bun.gc(true);
+  }, 250);
 }
 
 function episode(id: string): OpenEpisode {
