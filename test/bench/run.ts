@@ -1,10 +1,12 @@
 // `bun run bench`: episode create/close latency, tools/call throughput over MCP against a plain
-// Hono route in the same run, RSS per open episode at 1,000 episodes, verify latency. Prints JSON.
+// Hono route in the same run, RSS per open episode at 1,000 episodes, verify latency, and the
+// reference's design (a Python process per episode) at 100 and 1,000 episodes. Prints JSON.
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { spawnServer, type Spawned } from "../e2e/spawn.ts";
 import { writeBenchEnv } from "./bench-env.ts";
+import { awmEpisodes, pythonCapacity, pythonEpisodes } from "./process-baseline.ts";
 
 const ROOT = resolve(import.meta.dir, "../..");
 const BUN = process.execPath;
@@ -49,13 +51,14 @@ try {
   writeBenchEnv(work);
   say("starting servers");
   const startAt = performance.now();
-  awm = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--no-shipped", "--envs", work, "--max-episodes", "20000", "--ttl", "3600", "--data-dir", dataParent], { cwd: ROOT });
+  awm = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--no-shipped", "--envs", work, "--max-episodes", "20000", "--max-calls-per-episode", "1000000000", "--ttl", "3600", "--data-dir", dataParent], { cwd: ROOT });
   const serverStartMs = performance.now() - startAt;
   plain = await spawnServer([BUN, join(import.meta.dir, "plain-server.ts")]);
   const base = awm.url;
   const post = (path: string, body: unknown) => fetch(base + path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => r.json() as Promise<any>);
   const envInfo = await (await fetch(`${base}/v1/envs/bench`)).json();
-  const templateBytes = statSync(join(dataParent, readdirSync(dataParent)[0]!, "templates", "bench.db")).size;
+  const templatePath = join(dataParent, readdirSync(dataParent)[0]!, "templates", "bench.db");
+  const templateBytes = statSync(templatePath).size;
 
   say("episode create and close latency (HTTP, one client, 2000 each)");
   const createMs: number[] = [];
@@ -111,6 +114,31 @@ try {
     verifyMs.push(ms);
   }
 
+  say("vs one Python process per episode, at 100 and 1000 live episodes");
+  const scratch = mkdtempSync(join(existsShm() ? "/dev/shm" : tmpdir(), "awm-bench-py-"));
+  const comparison: Record<string, unknown> = {};
+  let pythonMb = 15;
+  for (const n of [100, 1000]) {
+    const read = await awmEpisodes(n, base, awm.proc.pid, "read");
+    const write = await awmEpisodes(n, base, awm.proc.pid, "write");
+    const cap = pythonCapacity(pythonMb);
+    const python = n <= cap ? await pythonEpisodes(n, templatePath, scratch) : null;
+    if (python) pythonMb = python.pss_per_episode_mb;
+    const dbMb = templateBytes / 1e6;
+    comparison[`episodes_${n}`] = {
+      awm_first_call_read: { ...read, memory_per_episode_mb: read.rss_per_episode_mb },
+      awm_first_call_write: { ...write, memory_per_episode_mb: round(write.rss_per_episode_mb + dbMb) },
+      python_process_per_episode: python ? { ...python, memory_per_episode_mb: round(python.pss_per_episode_mb + dbMb) } : { skipped: `this machine holds about ${cap} such processes` },
+      ...(python
+        ? {
+            ready_latency_ratio_python_over_awm: round(python.ready_ms.p50 / write.ready_ms.p50, 1),
+            memory_ratio_python_over_awm: round((python.pss_per_episode_mb + dbMb) / (write.rss_per_episode_mb + dbMb), 1),
+          }
+        : {}),
+    };
+  }
+  rmSync(scratch, { recursive: true, force: true });
+
   const result = {
     machine: { cpus: navigator.hardwareConcurrency, bun: Bun.version },
     env: { name: "bench", tables: envInfo.tables, rows: envInfo.rows, template_bytes: templateBytes },
@@ -132,6 +160,7 @@ try {
       tmpfs_per_written_episode_kb: round(episodeFiles / 1000 / 1024, 1),
     },
     verify_http: percentiles(verifyMs),
+    vs_process_per_episode: comparison,
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
