@@ -7,3 +7,11 @@ declare module "*.md" {
   const text: string;
   export default text;
 }
+declare module "*.css" {
+  const text: string;
+  export default text;
+}
+declare module "*/live-stats.js" {
+  const text: string;
+  export default text;
+}

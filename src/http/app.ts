@@ -9,6 +9,8 @@ import { episodeRoutes } from "./routes/episodes.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { accessLog, limitBody, requireToken } from "./middleware.ts";
 import { mcpRoutes } from "./routes/mcp.ts";
+import type { StatsHistory } from "./ui/history.ts";
+import { uiRoutes } from "./ui/routes.ts";
 
 /** What the routes need. */
 export interface AppDeps {
@@ -27,6 +29,8 @@ export interface AppDeps {
   maxBodyBytes: number;
   /** Write one line per request. */
   access?: Parameters<typeof accessLog>[0];
+  /** The last minutes of numbers, for the dashboard's charts. */
+  history?: StatsHistory;
 }
 
 /** The control API, the per-episode MCP endpoints, health and metrics. */
@@ -34,6 +38,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   if (deps.access) app.use(accessLog(deps.access));
   if (deps.token) app.use(requireToken(deps.token, deps.metrics));
+  app.route("/ui", uiRoutes(deps, deps.history));
   app.use(limitBody(deps.maxBodyBytes, deps.metrics));
   app.route("/", healthRoutes(deps, deps.maxBodyBytes));
   app.route("/v1/envs", envRoutes(deps));

@@ -1,18 +1,33 @@
 import { timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
 import type { Metrics } from "../runtime/metrics.ts";
 
-/** Every route needs `Authorization: Bearer TOKEN`; the comparison takes the same time whatever the guess. */
-export function requireToken(token: string, metrics: Metrics): MiddlewareHandler {
+/** The dashboard's session cookie, holding the token a browser signed in with. */
+export const TOKEN_COOKIE = "awm_token";
+
+/** Compares a guess with the token in the same time whatever the guess. */
+export function tokenMatches(token: string, guess: string | undefined): boolean {
   const expected = Buffer.from(token);
+  const given = Buffer.from(guess ?? "");
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+/**
+ * Every route needs `Authorization: Bearer TOKEN`, or (for browsers on the dashboard) the
+ * token in the session cookie; dashboard pages send a browser without it to sign in.
+ */
+export function requireToken(token: string, metrics: Metrics): MiddlewareHandler {
   return async (c, next) => {
+    const path = new URL(c.req.url).pathname;
     const header = c.req.header("authorization") ?? "";
-    const given = Buffer.from(header.startsWith("Bearer ") ? header.slice(7) : "");
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      metrics.httpError(401);
-      return c.json({ error: { code: "unauthorized", message: "this server needs Authorization: Bearer <token>" } }, 401, { "www-authenticate": "Bearer" });
+    if (path === "/ui/login" || tokenMatches(token, header.startsWith("Bearer ") ? header.slice(7) : undefined) || tokenMatches(token, getCookie(c, TOKEN_COOKIE))) {
+      await next();
+      return;
     }
-    await next();
+    metrics.httpError(401);
+    if (path === "/ui" || path.startsWith("/ui/")) return c.redirect("/ui/login", 303);
+    return c.json({ error: { code: "unauthorized", message: "this server needs Authorization: Bearer <token>" } }, 401, { "www-authenticate": "Bearer" });
   };
 }
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createRuntime, type Runtime, type RuntimeOptions } from "../runtime/runtime.ts";
 import { createApp } from "./app.ts";
 import { makeLogger, type LogFormat } from "./middleware.ts";
+import { StatsHistory } from "./ui/history.ts";
 
 /** Everything `awm serve` can be told; the CLI resolves flags into this once. */
 export interface ServerOptions extends RuntimeOptions {
@@ -45,12 +46,15 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
   const maxBodyBytes = o.maxBodyBytes ?? SERVER_DEFAULTS.maxBodyBytes;
   let server: ReturnType<typeof Bun.serve>;
   let implicitEpisode: string | undefined;
+  let history: StatsHistory | undefined;
   try {
     implicitEpisode = o.implicit ? manager.create({ env: o.implicit.env, task: o.implicit.task, ttlS: 1e12 }).id : undefined;
-    const app = createApp({ registry, manager, metrics, pool, publicUrl: o.publicUrl, implicitEpisode, log, token: o.token, maxBodyBytes, access: o.accessLog ? logger.access : undefined });
+    history = new StatsHistory(metrics, () => manager.size);
+    const app = createApp({ registry, manager, metrics, pool, publicUrl: o.publicUrl, implicitEpisode, log, token: o.token, maxBodyBytes, access: o.accessLog ? logger.access : undefined, history });
     // Bun's own cap stops bodies sent without a length; the app answers the rest with a message.
     server = Bun.serve({ port: o.port, hostname: o.host, fetch: app.fetch, maxRequestBodySize: maxBodyBytes + 1024 * 1024 });
   } catch (err) {
+    history?.stop();
     runtime.close();
     throw err;
   }
@@ -70,6 +74,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
           await server.stop(true);
         }
         if (o.keepEpisodesDir) await keepEpisodes(runtime, o.keepEpisodesDir, log);
+        history?.stop();
         runtime.close();
       })()),
   };
