@@ -40,8 +40,3 @@ export interface Trajectory {
     error?: string;
   };
 }
-
-/** The agent's final answer, as the reference takes it: the last assistant message's content. */
-export function finalAnswer(t: Pick<Trajectory, "trajectory">): string {
-  return t.trajectory.at(-1)?.content ?? "";
-}

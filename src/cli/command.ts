@@ -29,7 +29,7 @@ export function intFlag(value: string | undefined, flag: string, fallback: numbe
 }
 
 /** Prints a group's subcommands. */
-export function groupUsage(name: string, summary: string, commands: Command[]): string {
+function groupUsage(name: string, summary: string, commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return `${summary}\n\nUsage: awm ${name} <command> [options]\n\nCommands:\n${commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join("\n")}\n\nRun 'awm ${name} <command> --help' for a command's options.\n`;
 }
