@@ -142,7 +142,8 @@ function print(report: GenReport, json: boolean): void {
   if (json) return void console.log(JSON.stringify(report, null, 2));
   for (const [name, stages] of Object.entries(report.scenarios)) {
     const line = Object.entries(stages).map(([stage, r]) => `${stage} ${r.status}${r.attempts > 1 ? ` (${r.attempts} attempts)` : ""}`);
-    console.log(`${name}: ${line.join(", ")}`);
+    const used = Object.values(stages).reduce((n, r) => ({ requests: n.requests + (r.usage?.requests ?? 0), tokens: n.tokens + (r.usage?.promptTokens ?? 0) + (r.usage?.completionTokens ?? 0) }), { requests: 0, tokens: 0 });
+    console.log(`${name}: ${line.join(", ")}; ${used.requests} requests, ${used.tokens} tokens`);
     const dropped = stages.verifier?.notes?.dropped_tasks as unknown[] | undefined;
     if (dropped?.length) console.log(`  dropped ${dropped.length} task(s) whose verifier and oracle did not pass`);
   }

@@ -84,17 +84,19 @@ export async function runScenarios<I>(
   stage: string,
   items: { name: string; input: I }[],
   isDone: (name: string) => boolean,
-  work: (name: string, input: I) => Promise<StageResult>,
+  work: (name: string, input: I, ctx: GenContext) => Promise<StageResult>,
 ): Promise<void> {
   const todo = items.filter((i) => (ctx.o.only.length === 0 || ctx.o.only.includes(i.name)) && !isDone(i.name));
   const progress = new Progress(`gen ${stage}`, todo.length, process.stderr, ctx.o.quiet);
   await mapConcurrent(todo, ctx.o.concurrency, async (item) => {
     let result: StageResult;
+    const model = ctx.model.forItem();
     try {
-      result = await work(item.name, item.input);
+      result = await work(item.name, item.input, { ...ctx, model });
     } catch (err) {
       result = { status: "failed", attempts: 0, errors: [(err as Error).message] };
     }
+    result.usage = model.item;
     (ctx.report.scenarios[item.name] ??= {})[stage] = result;
     writeReport(reportPath(ctx.o), { ...ctx.report, usage: { ...ctx.model.usage, cost_usd: ctx.report.usage.cost_usd } });
     progress.tick(result.status === "ok", item.name);

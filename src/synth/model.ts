@@ -21,13 +21,20 @@ export interface Answer {
 
 /** The model as the stages use it: answers from the response cache when it can, with usage totals. */
 export class ModelClient {
-  readonly usage: ModelUsage = { requests: 0, cached: 0, promptTokens: 0, completionTokens: 0 };
-
   constructor(
     private readonly llm: Llm,
     private readonly cache: ResponseCache | null,
     private readonly settings: { temperature?: number; maxTokens?: number } = {},
+    /** The run's totals. */
+    readonly usage: ModelUsage = emptyUsage(),
+    /** One item's totals, when this client is an item's view of the run's. */
+    readonly item?: ModelUsage,
   ) {}
+
+  /** A view of this client that also counts what one item (a scenario) used. */
+  forItem(): ModelClient {
+    return new ModelClient(this.llm, this.cache, this.settings, this.usage, emptyUsage());
+  }
 
   get model(): string {
     return this.llm.model;
@@ -37,17 +44,24 @@ export class ModelClient {
     const temperature = options.temperature ?? this.settings.temperature;
     const key = ResponseCache.key({ kind: "chat", model: this.llm.model, messages, temperature, maxTokens: this.settings.maxTokens });
     const hit = this.cache?.get<{ text: string; promptTokens: number; completionTokens: number }>(key);
+    const counters = this.item ? [this.usage, this.item] : [this.usage];
     if (hit) {
-      this.usage.cached++;
+      for (const u of counters) u.cached++;
       return { ...hit, cached: true };
     }
     const r = await this.llm.chat(messages, { temperature, maxTokens: this.settings.maxTokens });
-    this.usage.requests++;
-    this.usage.promptTokens += r.promptTokens;
-    this.usage.completionTokens += r.completionTokens;
+    for (const u of counters) {
+      u.requests++;
+      u.promptTokens += r.promptTokens;
+      u.completionTokens += r.completionTokens;
+    }
     this.cache?.set(key, r);
     return { ...r, cached: false };
   }
+}
+
+function emptyUsage(): ModelUsage {
+  return { requests: 0, cached: 0, promptTokens: 0, completionTokens: 0 };
 }
 
 /** Text embeddings, cached like chat answers. */

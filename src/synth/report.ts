@@ -10,6 +10,8 @@ export interface StageResult {
   errors: string[];
   /** Details a stage wants to keep: tasks dropped, tables failed, tools checked. */
   notes?: Record<string, unknown>;
+  /** What this stage asked the model for this scenario. */
+  usage?: ModelUsage;
 }
 
 /** gen's report: per scenario, per stage; and the totals. */

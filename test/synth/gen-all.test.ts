@@ -36,6 +36,7 @@ describe("gen all on one scenario", () => {
     const r = report.scenarios.jotter_notes!;
     expect(Object.fromEntries(Object.entries(r).map(([stage, s]) => [stage, s.status]))).toEqual({ task: "ok", db: "ok", sample: "ok", spec: "ok", env: "ok", verifier: "ok" });
     expect(r.db!.attempts).toBe(2);
+    expect(r.db!.usage).toEqual({ requests: 2, cached: 0, promptTokens: 200, completionTokens: 100 });
     expect(r.env!.attempts).toBe(2);
     expect(report.usage.requests).toBeGreaterThan(0);
     expect(report.usage.promptTokens).toBe(report.usage.requests * 100);

@@ -24,7 +24,7 @@ const Answer = v.object({
 export async function genDb(ctx: GenContext): Promise<void> {
   const s = stores(ctx.o);
   const items = s.tasks.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "db", items, (n) => s.db.has(n), async (name, tasks) => {
+  await runScenarios(ctx, "db", items, (n) => s.db.has(n), async (name, tasks, ctx) => {
     const scenario = s.scenario.get(name);
     const r = await converse(
       ctx,

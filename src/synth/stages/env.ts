@@ -19,7 +19,7 @@ import { dbPath, stores } from "../records.ts";
 export async function genEnv(ctx: GenContext): Promise<void> {
   const s = stores(ctx.o);
   const items = s.spec.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "env", items, (n) => s.envs.has(n), async (name, spec) => {
+  await runScenarios(ctx, "env", items, (n) => s.envs.has(n), async (name, spec, ctx) => {
     const db = s.db.get(name)!;
     const sample = s.sample.get(name);
     const tasks = s.tasks.get(name)?.tasks ?? [];

@@ -22,7 +22,7 @@ const Answer = v.object({
 export async function genSample(ctx: GenContext): Promise<void> {
   const s = stores(ctx.o);
   const items = s.db.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "sample", items, (n) => s.sample.has(n), async (name, db) => {
+  await runScenarios(ctx, "sample", items, (n) => s.sample.has(n), async (name, db, ctx) => {
     const tasks = s.tasks.get(name)?.tasks ?? [];
     const schema = db.db_schema.tables.map((t) => [t.ddl, ...t.indexes].join("\n")).join("\n\n");
     const r = await converse(

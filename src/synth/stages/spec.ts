@@ -30,7 +30,7 @@ const TYPES = new Set(["string", "integer", "number", "float", "boolean", "array
 export async function genSpec(ctx: GenContext): Promise<void> {
   const s = stores(ctx.o);
   const items = s.sample.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "spec", items, (n) => s.spec.has(n), async (name) => {
+  await runScenarios(ctx, "spec", items, (n) => s.spec.has(n), async (name, _sample, ctx) => {
     const db = s.db.get(name)!;
     const tasks = s.tasks.get(name)?.tasks ?? [];
     const r = await converse(

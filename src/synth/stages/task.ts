@@ -11,7 +11,7 @@ const Answer = v.object({ tasks: v.array(v.string()) });
 export async function genTasks(ctx: GenContext): Promise<void> {
   const s = stores(ctx.o);
   const items = s.scenario.all().map((r) => ({ name: normalizeScenarioName(r.name), input: r }));
-  await runScenarios(ctx, "task", items, (n) => s.tasks.has(n), async (_name, scenario) => {
+  await runScenarios(ctx, "task", items, (n) => s.tasks.has(n), async (_name, scenario, ctx) => {
     const n = ctx.o.numTasks;
     const r = await converse(
       ctx,
