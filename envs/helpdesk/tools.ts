@@ -1,6 +1,6 @@
 import * as v from "valibot";
-import { defineEnv, tool, ToolError } from "awm/envkit";
-import type { SqlDatabase, ToolContext } from "awm/envkit";
+import { defineEnv, Id, Limit, Offset, page, tool, ToolError } from "awm/envkit";
+import type { ToolContext } from "awm/envkit";
 
 // ---------------------------------------------------------------------------
 // Constants and shared input pieces
@@ -17,10 +17,7 @@ const KB_BASE_URL = "https://help.ledgerly.com/hc/articles/";
 type Status = (typeof STATUSES)[number];
 type Priority = (typeof PRIORITIES)[number];
 
-const Id = (what: string) => v.pipe(v.number(), v.integer(), v.minValue(1), v.description(what));
 const OptId = (what: string) => v.optional(Id(what));
-const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100), v.description("Page size, 1-100 (default 20).")), 20);
-const Offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.description("Number of results to skip, for paging (default 0).")), 0);
 const DateText = (what: string) => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-03-18"), v.description(what));
 const Text = (what: string, max = 5000) => v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(max), v.description(what));
 const OptText = (what: string) => v.optional(v.pipe(v.string(), v.description(what)), "");
@@ -89,12 +86,6 @@ interface ArticleRow {
 // ---------------------------------------------------------------------------
 // Helpers: paging, time, visibility
 // ---------------------------------------------------------------------------
-
-function page(db: SqlDatabase, select: string, count: string, params: (string | number | null)[], limit: number, offset: number) {
-  const total = db.get<{ n: number }>(count, ...params)!.n;
-  const items = db.all(`${select} LIMIT ? OFFSET ?`, ...params, limit, offset);
-  return { items, total, limit, offset, next_offset: offset + items.length < total ? offset + items.length : null };
-}
 
 function toMs(ts: string): number {
   return Date.parse(`${ts.length === 10 ? `${ts} 00:00:00` : ts}`.replace(" ", "T") + "Z");

@@ -1,15 +1,12 @@
 import * as v from "valibot";
-import { defineEnv, tool, ToolError } from "awm/envkit";
+import { defineEnv, Id, Limit, Offset, page, tool, ToolError } from "awm/envkit";
 import type { SqlDatabase, ToolContext } from "awm/envkit";
 
 // ---------------------------------------------------------------------------
 // Shared input pieces
 // ---------------------------------------------------------------------------
 
-const Id = (what: string) => v.pipe(v.number(), v.integer(), v.minValue(1), v.description(what));
 const OptId = (what: string) => v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.description(what)));
-const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100), v.description("Page size, 1-100 (default 20).")), 20);
-const Offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.description("Number of results to skip, for paging (default 0).")), 0);
 const DateText = (what: string) => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-03-20"), v.description(what));
 const TimeText = (what: string) => v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, "use a 24-hour time like 15:00"), v.description(what));
 const MemberArg = OptId("Act for a family member linked to your card (their member_id from get_account). Omit for yourself.");
@@ -152,13 +149,6 @@ interface RoomRow {
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-function page(db: SqlDatabase, select: string, count: string, params: (string | number)[], limit: number, offset: number, map?: (r: Record<string, unknown>) => unknown) {
-  const total = db.get<{ n: number }>(count, ...params)!.n;
-  const rows = db.all<Record<string, unknown>>(`${select} LIMIT ? OFFSET ?`, ...params, limit, offset);
-  const items = map ? rows.map(map) : rows;
-  return { items, total, limit, offset, next_offset: offset + rows.length < total ? offset + rows.length : null };
-}
 
 function money(cents: number): string {
   const sign = cents < 0 ? "-" : "";

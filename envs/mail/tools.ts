@@ -1,16 +1,13 @@
 import * as v from "valibot";
-import { defineEnv, tool, ToolError } from "awm/envkit";
+import { defineEnv, Id, Limit, Offset, page, tool, ToolError } from "awm/envkit";
 import type { SqlDatabase, ToolContext } from "awm/envkit";
 
 // ---------------------------------------------------------------------------
 // Shared input pieces
 // ---------------------------------------------------------------------------
 
-const Id = (what: string) => v.pipe(v.number(), v.integer(), v.minValue(1), v.description(what));
 const Ids = (what: string) =>
   v.pipe(v.array(v.pipe(v.number(), v.integer(), v.minValue(1), v.description("A message id."))), v.minLength(1), v.maxLength(100), v.description(what));
-const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100), v.description("Page size, 1-100 (default 20).")), 20);
-const Offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.description("Number of results to skip, for paging (default 0).")), 0);
 const DateText = (what: string) => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-04-13"), v.description(what));
 const EmailList = (what: string) => v.optional(v.pipe(v.array(v.pipe(v.string(), v.description("An email address, e.g. dana.whitfield@harborline.com."))), v.description(what)), []);
 const Text = (what: string) => v.pipe(v.string(), v.description(what));
@@ -111,12 +108,6 @@ interface FilterRow {
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-function page(db: SqlDatabase, select: string, count: string, params: (string | number)[], limit: number, offset: number) {
-  const total = db.get<{ n: number }>(count, ...params)!.n;
-  const items = db.all(`${select} LIMIT ? OFFSET ?`, ...params, limit, offset);
-  return { items, total, limit, offset, next_offset: offset + items.length < total ? offset + items.length : null };
-}
 
 function words(text: string): string[] {
   return text

@@ -1,14 +1,11 @@
 import * as v from "valibot";
-import { defineEnv, tool, ToolError } from "awm/envkit";
+import { defineEnv, Id, Limit, Offset, page, tool, ToolError } from "awm/envkit";
 import type { SqlDatabase, ToolContext } from "awm/envkit";
 
 // ---------------------------------------------------------------------------
 // Shared input pieces
 // ---------------------------------------------------------------------------
 
-const Id = (what: string) => v.pipe(v.number(), v.integer(), v.minValue(1), v.description(what));
-const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100), v.description("Page size, 1-100 (default 20).")), 20);
-const Offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.description("Number of results to skip, for paging (default 0).")), 0);
 const Cents = (what: string) => v.pipe(v.number(), v.integer(), v.minValue(0), v.description(what));
 const DateText = (what: string) => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-03-21"), v.description(what));
 const DateTimeText = (what: string) =>
@@ -132,13 +129,6 @@ interface SearchCriteria {
 // ---------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------
-
-function page<T>(db: SqlDatabase, select: string, count: string, params: (string | number)[], limit: number, offset: number, map?: (row: T) => unknown) {
-  const total = db.get<{ n: number }>(count, ...params)!.n;
-  const rows = db.all<T>(`${select} LIMIT ? OFFSET ?`, ...params, limit, offset);
-  const items = map ? rows.map(map) : rows;
-  return { items, total, limit, offset, next_offset: offset + rows.length < total ? offset + rows.length : null };
-}
 
 function money(cents: number): string {
   const sign = cents < 0 ? "-" : "";

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { defineEnv, tool, ToolError } from "awm/envkit";
+import { defineEnv, Id, Limit, Offset, tool, ToolError } from "awm/envkit";
 import type { SqlDatabase, ToolContext } from "awm/envkit";
 
 // ---------------------------------------------------------------------------
@@ -27,9 +27,6 @@ const PRIORITY_RANK = "CASE i.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 W
 // Shared input pieces
 // ---------------------------------------------------------------------------
 
-const Id = (what: string) => v.pipe(v.number(), v.integer(), v.minValue(1), v.description(what));
-const Limit = v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100), v.description("Page size, 1-100 (default 20).")), 20);
-const Offset = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.description("Number of results to skip, for paging (default 0).")), 0);
 const DateText = (what: string) => v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, "use a date like 2026-03-20"), v.description(what));
 const IssueKey = (what: string) => v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z]{2,6}-\d{1,6}$/, "use an issue key like PAY-123"), v.description(what));
 const ProjectKey = (what: string) => v.pipe(v.string(), v.trim(), v.minLength(1), v.description(what));
