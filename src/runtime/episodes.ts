@@ -40,6 +40,14 @@ const LOG_LIMIT = 500;
 /** How much of each result the log keeps. */
 const RESULT_LOG_CHARS = 1000;
 
+/**
+ * The start of a result, as its own string. A plain slice of a long string keeps the whole
+ * string alive in Bun's engine, so 500 logged 1 MB results would hold 500 MB.
+ */
+function logPrefix(text: string): string {
+  return text.length > RESULT_LOG_CHARS ? Buffer.from(text.slice(0, RESULT_LOG_CHARS)).toString() : text;
+}
+
 /** Creates, finds, runs and closes episodes. Nothing here blocks on env code: workers run it. */
 export class EpisodeManager {
   private readonly episodes = new Map<string, Episode>();
@@ -157,7 +165,7 @@ export class EpisodeManager {
     const ms = performance.now() - started;
     if (!outcome.ok) ep.counts[outcome.kind]++;
     if (ep.log.length < LOG_LIMIT) {
-      const detail = outcome.ok ? { result: outcome.text.slice(0, RESULT_LOG_CHARS) } : { kind: outcome.kind, error: outcome.message };
+      const detail = outcome.ok ? { result: logPrefix(outcome.text) } : { kind: outcome.kind, error: outcome.message };
       ep.log.push({ seq, tool, arguments: args, ok: outcome.ok, ...detail, ms, at: Date.now() });
     }
     this.o.metrics.observeCall(outcome.ok ? "ok" : outcome.kind, ms / 1000);
