@@ -1,6 +1,7 @@
 # Runs one AWM Python verifier the way the reference does, inside resource limits.
 # Reads {code, function_name, initial_db_path, final_db_path, final_answer, memory_mb, cpu_s}
 # as JSON on stdin; prints {"ok": true, "result": ...} or {"ok": false, "error": "..."}.
+# Whatever the verifier itself prints goes to stderr, so stdout holds only that result.
 import inspect
 import json
 import os
@@ -52,8 +53,14 @@ def main():
     return result
 
 
+# LLM-written verifiers print as they check: send fd 1 (print, and anything else that
+# writes there) to stderr, and keep a copy of the real stdout for the result alone.
+result_out = os.fdopen(os.dup(1), "w")
+os.dup2(2, 1)
+
 try:
     out = {"ok": True, "result": main()}
 except BaseException as e:  # the verifier's failure is data, not a crash
     out = {"ok": False, "error": f"{type(e).__name__}: {e}", "traceback": traceback.format_exc(limit=3)}
-sys.stdout.write(json.dumps(out, default=str))
+result_out.write(json.dumps(out, default=str))
+result_out.flush()
