@@ -105,10 +105,19 @@ export function backendContract(backend: DbBackend): void {
       db.beginCall();
       db.run("UPDATE notes SET title = 'changed' WHERE id = 1");
       db.endCall(true);
-      db.read((state) => {
-        expect(state.get("SELECT title FROM notes WHERE id = 1")).toEqual({ title: "changed" });
-        expect(() => (state as unknown as { run(sql: string): void }).run("DELETE FROM notes")).toThrow();
+      // Results come out of read() and are asserted here, so a read() that skipped its callback fails.
+      expect(db.read((state) => state.get("SELECT title FROM notes WHERE id = 1"))).toEqual({ title: "changed" });
+      const refused = db.read((state) => {
+        try {
+          (state as unknown as { run(sql: string): void }).run("DELETE FROM notes");
+          return null;
+        } catch (err) {
+          return err;
+        }
       });
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toContain("readonly database");
+      expect(db.read((state) => state.get("SELECT count(*) AS n FROM notes"))).toEqual({ n: 3 });
       db.beginCall();
       db.run("UPDATE notes SET title = 'again' WHERE id = 1");
       db.endCall(true);

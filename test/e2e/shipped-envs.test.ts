@@ -2,7 +2,7 @@
 // through the MCP SDK client, get reward 1.0; untouched episodes are not complete;
 // episodes of the same env are isolated.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -34,7 +34,8 @@ async function mcp(url: string): Promise<Client> {
 }
 
 test("the server serves every shipped env", () => {
-  expect(envs.length).toBeGreaterThanOrEqual(3);
+  const shipped = readdirSync(join(ROOT, "envs"), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  expect(envs.map((e) => e.name).sort()).toEqual(shipped);
 });
 
 describe("every task of every shipped env", () => {
