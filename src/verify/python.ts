@@ -1,5 +1,7 @@
+import { availableParallelism } from "node:os";
 import runner from "./python-runner.py" with { type: "text" };
 import { AwmError } from "../errors.ts";
+import { createSemaphore, type Semaphore } from "./semaphore.ts";
 
 /** One AWM Python verifier. */
 export interface PythonVerifier {
@@ -17,7 +19,16 @@ export interface PythonRunOptions {
   timeoutMs: number;
   memoryMb?: number;
   python?: string;
+  /** Who may start a process now (default: one process per CPU across this server). */
+  slots?: Semaphore;
 }
+
+/**
+ * One python3 per CPU at a time: a burst of verifies from thousands of episodes waits its
+ * turn instead of forking at once, where CPU contention would push correct verifiers past
+ * their time limit (a reward that depends on load).
+ */
+const pythonSlots = createSemaphore(availableParallelism());
 
 /** What a Python verifier returned, or why it did not. */
 export type PythonOutcome = { ok: true; result: unknown } | { ok: false; error: string };
@@ -25,10 +36,15 @@ export type PythonOutcome = { ok: true; result: unknown } | { ok: false; error: 
 /**
  * Runs an AWM verifier in a python3 subprocess, as the reference calls it (keyword
  * arguments from its signature), with memory, CPU, file-size and process limits, the
- * network disabled, and a wall-clock limit. The database files should be read-only.
+ * network disabled, and a wall-clock limit that starts once it has a slot (see
+ * pythonSlots). The database files should be read-only.
  */
 export async function runPythonVerifier(v: PythonVerifier, o: PythonRunOptions): Promise<PythonOutcome> {
   const python = resolvePython(o.python ?? "python3");
+  return (o.slots ?? pythonSlots).run(() => runProcess(python, v, o));
+}
+
+async function runProcess(python: string, v: PythonVerifier, o: PythonRunOptions): Promise<PythonOutcome> {
   const proc = Bun.spawn([python, "-I", "-c", runner], { stdin: "pipe", stdout: "pipe", stderr: "pipe" });
   proc.stdin.write(
     JSON.stringify({
