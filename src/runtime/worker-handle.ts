@@ -1,4 +1,4 @@
-import type { WorkerReply, WorkerRequest } from "./worker-protocol.ts";
+import { READY_ID, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
 
 type Request = Extract<WorkerRequest, { id: number }>;
 type Command = Exclude<WorkerRequest, { id: number }>;
@@ -32,8 +32,7 @@ export function setWorkerUrl(url: string): void {
 
 /** How often deadlines are checked: time limits are honoured to within this. */
 const DEADLINE_SWEEP_MS = 25;
-/** A worker that crashes this soon after starting, this many times in a row, is not restarted. */
-const EARLY_CRASH_MS = 2000;
+/** A slot whose workers die this many times in a row before they are ready (a broken install) is not restarted. */
 const EARLY_CRASHES = 3;
 
 /**
@@ -53,8 +52,10 @@ export class WorkerHandle {
   generation = 0;
   /** Set when workers keep crashing at start (a broken install): the slot stays down. */
   down: string | null = null;
-  private startedAt = 0;
+  /** Whether the current worker has loaded and said so. */
+  private ready = false;
   private earlyCrashes = 0;
+  private stopped = false;
   private readonly sweep: ReturnType<typeof setInterval>;
 
   constructor(
@@ -112,8 +113,9 @@ export class WorkerHandle {
     this.pending.clear();
     this.episodes.clear();
     this.loaded.clear();
-    const early = !timedOut && performance.now() - this.startedAt < EARLY_CRASH_MS;
-    this.earlyCrashes = early ? this.earlyCrashes + 1 : 0;
+    // Only a worker that died before it was ready says the install is broken; a runaway call
+    // or a crash in env code says nothing about the next worker.
+    if (!this.ready) this.earlyCrashes++;
     if (this.earlyCrashes >= EARLY_CRASHES) this.down = `tool worker ${this.index} keeps crashing at start (${reason})`;
     else this.start();
     for (const p of pending) p.reject(new WorkerLostError(reason, timedOut));
@@ -122,6 +124,7 @@ export class WorkerHandle {
 
   /** Stops the worker for good. */
   terminate(): void {
+    this.stopped = true;
     clearInterval(this.sweep);
     this.worker.terminate();
     for (const p of this.pending.values()) p.reject(new WorkerLostError("the server is shutting down", false));
@@ -130,9 +133,14 @@ export class WorkerHandle {
 
   private start(): void {
     this.generation++;
-    this.startedAt = performance.now();
+    this.ready = false;
     const worker = new Worker(workerUrl);
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      if (e.data.id === READY_ID) {
+        this.ready = true;
+        this.earlyCrashes = 0;
+        return;
+      }
       const p = this.pending.get(e.data.id);
       if (!p) return;
       this.pending.delete(e.data.id);
@@ -142,6 +150,11 @@ export class WorkerHandle {
       e.preventDefault?.();
       if (this.worker === worker) this.replace(`its worker crashed: ${e.message}`);
     };
+    // A worker that exits on its own (env code reaching process.exit, a crash) must not leave
+    // its calls waiting for their deadline. Workers this handle retires are no longer current.
+    worker.addEventListener("close", (e) => {
+      if (this.worker === worker && !this.down && !this.stopped) this.replace(`its worker exited (code ${(e as CloseEvent & { code?: number }).code ?? "unknown"})`);
+    });
     for (const m of this.config) worker.postMessage(m);
     this.worker = worker;
   }

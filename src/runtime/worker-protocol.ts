@@ -18,6 +18,9 @@ export type WorkerReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; kind: FailureKind; message: string };
 
+/** The reply id a worker posts once, unasked, when its module has loaded: it is ready. */
+export const READY_ID = 0;
+
 /** A tool's result: its text as the agent reads it; `json` tells whether the text is JSON. */
 export interface CallValue {
   text: string;

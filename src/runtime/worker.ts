@@ -11,7 +11,7 @@ import { openTemplate } from "../db/template.ts";
 import type { DbBackend, EpisodeDb, Template } from "../db/types.ts";
 import { formatIssues } from "../format-issues.ts";
 import { evaluateEnvModule, inspectEnvModule, type EnvModule } from "./env-module.ts";
-import type { FailureKind, WorkerReply, WorkerRequest } from "./worker-protocol.ts";
+import { READY_ID, type FailureKind, type WorkerReply, type WorkerRequest } from "./worker-protocol.ts";
 
 interface LoadedEnv {
   module: EnvModule;
@@ -65,6 +65,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     reply({ id: m.id, ok: false, kind: f.kind, message: f.message });
   }
 };
+
+reply({ id: READY_ID, ok: true, value: null });
 
 function command(m: Exclude<WorkerRequest, { id: number }>): void {
   switch (m.t) {

@@ -23,12 +23,26 @@ function elsewhere(ep: { worker: unknown }, env = "notes") {
   throw new Error("no episode landed on the other worker");
 }
 
+/** An episode of `env` on the same worker as `ep`. */
+function beside(ep: { worker: unknown }, env = "notes") {
+  // Episodes go to the least loaded worker: keep the misses open until one lands beside `ep`.
+  const misses = [];
+  try {
+    for (let i = 0; i < 4; i++) {
+      const other = rt.manager.create({ env });
+      if (other.worker === ep.worker) return other;
+      misses.push(other);
+    }
+    throw new Error("no episode landed on the same worker");
+  } finally {
+    for (const m of misses) rt.manager.close(m.id);
+  }
+}
+
 test("a tool that allocates without end is stopped by the memory limit; its memory comes back; others keep working", async () => {
   const runaway = rt.manager.create({ env: "hazards" });
   const bystander = elsewhere(runaway);
-  const started = performance.now();
   await expect(rt.manager.call(runaway, "alloc_forever", {})).rejects.toBeInstanceOf(EpisodeLostError);
-  expect(performance.now() - started).toBeLessThan(8000);
   expect(rt.pool.memoryKills).toBe(1);
   expect(() => rt.manager.get(runaway.id)).toThrow(/memory passed its limit/);
   expect(await rt.manager.call(bystander, "list_notes", {})).toMatchObject({ ok: true });
@@ -38,17 +52,26 @@ test("a tool that allocates without end is stopped by the memory limit; its memo
   rt.manager.close(bystander.id);
 }, 20_000);
 
-test("a worker killed in the middle of a call: that call and its worker's episodes are lost, clearly; the others are not", async () => {
+test("a worker that dies in the middle of a call: that call and its worker's episodes are lost at once, clearly; the others are not", async () => {
   const victim = rt.manager.create({ env: "hazards" });
+  const sameWorker = beside(victim);
   const bystander = elsewhere(victim, "hazards");
+  // The call deadline is 10 s: a lost call that waited for it would say "ran past its time limit".
+  await expect(rt.manager.call(victim, "exit_worker", {})).rejects.toThrow(/episode '.*' was lost: its worker exited \(code 7\)/);
+  expect(() => rt.manager.get(sameWorker.id)).toThrow(/its worker exited/);
+  expect(await rt.manager.call(bystander, "create_note", { title: "still here" })).toMatchObject({ ok: true });
+  const fresh = rt.manager.create({ env: "hazards" });
+  expect(await rt.manager.call(fresh, "busy", { ms: 1 })).toMatchObject({ ok: true });
+  for (const e of [victim, sameWorker, bystander, fresh]) rt.manager.close(e.id);
+});
+
+test("a worker stopped by the operator fails its call with the operator's reason", async () => {
+  const victim = rt.manager.create({ env: "hazards" });
   const call = rt.manager.call(victim, "busy", { ms: 2000 });
   await Bun.sleep(100);
   victim.worker.replace("killed by the operator");
   await expect(call).rejects.toThrow(/episode '.*' was lost: killed by the operator/);
-  expect(await rt.manager.call(bystander, "create_note", { title: "still here" })).toMatchObject({ ok: true });
-  const fresh = rt.manager.create({ env: "hazards" });
-  expect(await rt.manager.call(fresh, "busy", { ms: 1 })).toMatchObject({ ok: true });
-  for (const e of [victim, bystander, fresh]) rt.manager.close(e.id);
+  rt.manager.close(victim.id);
 });
 
 test("a verifier that throws gives verdict verifier_error and reward 0; the episode goes on", async () => {

@@ -26,3 +26,17 @@ test("with every worker down, assigning an episode is a 503 that says why", asyn
   expect(() => pool.assign({ name: "notes" } as Env)).toThrow(/no tool worker is running/);
   pool.terminate();
 });
+
+test("replacing a worker that was ready (a runaway call, the operator) never takes its slot down", async () => {
+  const replaced: string[] = [];
+  const handle = new WorkerHandle(0, [], (_h, _eps, reason) => replaced.push(reason));
+  for (let round = 0; round < 4; round++) {
+    // The diff of an unknown episode is answered (with an error) only once the worker is up.
+    expect(await handle.request({ t: "diff", ep: "ep_x" }, 5000)).toMatchObject({ ok: false });
+    handle.replace(`runaway ${round}`);
+  }
+  expect(replaced).toHaveLength(4);
+  expect(handle.down).toBeNull();
+  expect(await handle.request({ t: "diff", ep: "ep_x" }, 5000)).toMatchObject({ ok: false });
+  handle.terminate();
+});
