@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
 import { FIXTURES, sha256 } from "../helpers.ts";
@@ -53,5 +55,29 @@ test("without python3 the error says so", async () => {
     await expect(bare.manager.verify(ep)).rejects.toThrow("python verifiers need no-such-python3 on PATH, and it is not there");
   } finally {
     bare.close();
+  }
+});
+
+test("an env with both verifiers: python mode runs the Python one, the default and code mode the TypeScript one", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "awm-both-verifiers-"));
+  const env = join(dir, "pynotes");
+  cpSync(join(FIXTURES, "python/pynotes"), env, { recursive: true });
+  writeFileSync(
+    join(env, "verify.ts"),
+    `import { defineVerifiers, grade } from "awm/envkit";
+export default defineVerifiers({ 0: (v) => grade({ created: v.diff.inserted === 1 }, { by: "typescript" }) });
+`,
+  );
+  const both = await createRuntime({ envDirs: [env], workers: 1, log: () => {} });
+  try {
+    const ep = both.manager.create({ env: "pynotes", task: 0 });
+    await both.manager.call(ep, "create_note", { title: "Water the plants" });
+    expect(await both.manager.verify(ep, { mode: "python" })).toMatchObject({ verdict: "complete", facts: { result: "complete", created: 1 } });
+    expect((await both.manager.verify(ep, { mode: "python" })).facts).not.toHaveProperty("by");
+    expect((await both.manager.verify(ep)).facts).toHaveProperty("by", "typescript");
+    expect((await both.manager.verify(ep, { mode: "code" })).facts).toHaveProperty("by", "typescript");
+  } finally {
+    both.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
