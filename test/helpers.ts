@@ -1,5 +1,7 @@
+import { afterAll } from "bun:test";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTemplate } from "../src/db/build-template.ts";
 import { createDataDir, removeDataDir, type DataDir } from "../src/db/data-dir.ts";
@@ -8,6 +10,35 @@ export const ROOT = resolve(import.meta.dir, "..");
 export const FIXTURES = join(ROOT, "test/fixtures");
 export const NOTES_DIR = join(FIXTURES, "envs/notes");
 export const BUN = process.execPath;
+/** The command that runs the CLI from source; append a subcommand and its flags. */
+export const AWM = [BUN, join(ROOT, "src/cli/main.ts")];
+
+/** What one CLI run printed, and its exit code. */
+export interface AwmResult {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/** Where runAwm runs: the working folder (default ROOT) and the whole environment (default this process's). */
+export interface RunAwmOptions {
+  cwd?: string;
+  env?: Record<string, string | undefined>;
+}
+
+/** Runs `awm ...args` from source to exit. Async, so a fake LLM served by this process can answer it. */
+export async function runAwm(args: string[], options: RunAwmOptions = {}): Promise<AwmResult> {
+  const proc = Bun.spawn([...AWM, ...args], { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, stdin: "ignore", stdout: "pipe", stderr: "pipe" });
+  const [out, err, code] = await Promise.all([new Response(proc.stdout).text(), new Response(proc.stderr).text(), proc.exited]);
+  return { code, out, err };
+}
+
+/** A fresh folder under the system's temp dir, removed after the file's tests; call it at a test file's top level. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** A data folder with the notes fixture's template built in it. */
 export async function notesTemplate(): Promise<{ dir: DataDir; path: string; cleanup: () => void }> {

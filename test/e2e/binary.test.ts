@@ -1,16 +1,19 @@
 // `bun run build` makes one executable; copied into an empty folder, it serves the shipped envs.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
-import { BUN, ROOT } from "../helpers.ts";
+import { BUN, ROOT, tempDir } from "../helpers.ts";
 import { spawnServer, type Spawned } from "./spawn.ts";
 
-const buildDir = mkdtempSync(join(tmpdir(), "awm-build-"));
-const runDir = mkdtempSync(join(tmpdir(), "awm-empty-"));
 let server: Spawned;
+// Registered before tempDir's cleanups, which run after it: the server stops before its folder goes.
+afterAll(async () => {
+  await server?.stop();
+});
+const buildDir = tempDir("awm-build-");
+const runDir = tempDir("awm-empty-");
 
 beforeAll(async () => {
   const build = Bun.spawnSync([BUN, join(ROOT, "build/compile.ts"), "--out", join(buildDir, "awm")], { cwd: ROOT, stderr: "pipe" });
@@ -18,11 +21,6 @@ beforeAll(async () => {
   copyFileSync(join(buildDir, "awm"), join(runDir, "awm"));
   Bun.spawnSync(["chmod", "+x", join(runDir, "awm")]);
   server = await spawnServer(["./awm", "serve", "--port", "0"], { cwd: runDir });
-});
-afterAll(async () => {
-  await server?.stop();
-  rmSync(buildDir, { recursive: true, force: true });
-  rmSync(runDir, { recursive: true, force: true });
 });
 
 test("the binary alone in an empty folder serves the shipped envs over MCP", async () => {

@@ -7,14 +7,14 @@ import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type { Solutions } from "../../src/runtime/check-envs.ts";
-import { BUN, ROOT } from "../helpers.ts";
-import { spawnServer, type Spawned } from "./spawn.ts";
+import { ROOT } from "../helpers.ts";
+import { serveAwm, type Spawned } from "./spawn.ts";
 
 let server: Spawned;
 let envs: { name: string; tasks: number }[];
 
 beforeAll(async () => {
-  server = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0"], { cwd: ROOT });
+  server = await serveAwm([]);
   envs = (await (await fetch(`${server.url}/v1/envs`)).json()).envs;
 });
 afterAll(async () => {

@@ -1,4 +1,5 @@
 import type { Subprocess } from "bun";
+import { AWM, ROOT } from "../helpers.ts";
 
 /** A server process started for a test, with the URL it printed. */
 export interface Spawned {
@@ -24,7 +25,9 @@ export async function spawnServer(cmd: string[], options: { cwd?: string; timeou
       throw new Error(`server did not start: ${err}`);
     }
     err += decoder.decode(chunk.value);
-    url = /at (http:\/\/[^\s/]+)/.exec(err)?.[1];
+    // The URL ends at a space, slash or quote (a JSON log line follows it with `"}`), and only
+    // once that end has arrived: a chunk may stop in the middle of the port.
+    url = /at (http:\/\/[^\s/"]+)[\s/"]/.exec(err)?.[1];
   }
   void (async () => {
     for (;;) {
@@ -42,4 +45,9 @@ export async function spawnServer(cmd: string[], options: { cwd?: string; timeou
       return await proc.exited;
     },
   };
+}
+
+/** Starts `awm serve --port 0 ...args` from source, in the repository root. */
+export function serveAwm(args: string[], options: { timeoutMs?: number } = {}): Promise<Spawned> {
+  return spawnServer([...AWM, "serve", "--port", "0", ...args], { cwd: ROOT, ...options });
 }

@@ -1,11 +1,11 @@
 // Run in a server process: bun test treats a worker's unhandled rejection differently from a real server.
 import { expect, test } from "bun:test";
 import { join } from "node:path";
-import { BUN, FIXTURES, ROOT } from "../helpers.ts";
-import { spawnServer } from "./spawn.ts";
+import { FIXTURES } from "../helpers.ts";
+import { serveAwm } from "./spawn.ts";
 
 test("a rejection env code leaves behind does not take its worker down", async () => {
-  const server = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards")], { cwd: ROOT });
+  const server = await serveAwm(["--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards")]);
   try {
     const post = (path: string, body: unknown) => fetch(server.url + path, { method: "POST", body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
     const ep = await post("/v1/episodes", { env: "hazards", tools: "none" });

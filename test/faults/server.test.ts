@@ -1,15 +1,13 @@
 // Faults seen from outside a server process: disconnecting clients, shutdown, access, logs.
-import { afterAll, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "libsql";
-import { spawnServer } from "../e2e/spawn.ts";
-import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+import { serveAwm } from "../e2e/spawn.ts";
+import { FIXTURES, tempDir } from "../helpers.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-server-faults-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-const serve = (...args: string[]) => spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards"), ...args], { cwd: ROOT });
+const work = tempDir("awm-server-faults-");
+const serve = (...args: string[]) => serveAwm(["--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards"), ...args]);
 const openFds = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
 
 test("a client that disconnects mid-request disturbs nothing; its episode and the server's file descriptors are fine", async () => {
@@ -66,10 +64,9 @@ test("with --token every route needs the bearer token", async () => {
 });
 
 test("--log-format json --access-log writes one JSON line per request", async () => {
-  const s = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--workers", "1", "--no-shipped", "--envs", join(FIXTURES, "hazards"), "--log-format", "json", "--access-log"], { cwd: ROOT });
-  const url = s.url.replace(/["}]+$/, "");
-  await fetch(`${url}/v1/envs`);
-  await fetch(`${url}/v1/envs/nope`);
+  const s = await serve("--log-format", "json", "--access-log");
+  await fetch(`${s.url}/v1/envs`);
+  await fetch(`${s.url}/v1/envs/nope`);
   await s.stop();
   const lines = s.stderr().trim().split("\n").map((l) => JSON.parse(l));
   expect(lines[0]).toMatchObject({ level: "info", msg: expect.stringContaining("serving 1 envs at http://") });

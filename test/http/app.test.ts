@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import Database from "libsql";
 import { join } from "node:path";
-import { tmpdir } from "node:os";
-import { testApp } from "../helpers.ts";
+import { tempDir, testApp } from "../helpers.ts";
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {
   t = await testApp({ maxEpisodes: 20 });
 });
 afterAll(() => t.close());
+const work = tempDir("awm-app-test-");
 
 const create = async (body: object = { env: "notes", task: 0 }) => (await t.json("POST", "/v1/episodes", body)).data;
 
@@ -64,7 +64,7 @@ describe("episodes", () => {
 
     const db = await t.app.request(`/v1/episodes/${ep.id}/db`);
     expect(db.headers.get("content-type")).toBe("application/vnd.sqlite3");
-    const file = join(tmpdir(), `${ep.id}.db`);
+    const file = join(work, `${ep.id}.db`);
     await Bun.write(file, await db.arrayBuffer());
     const sqlite = new Database(file);
     expect(sqlite.prepare("SELECT title FROM notes WHERE id = 4").raw().get([])).toEqual(["Water the plants"]);
