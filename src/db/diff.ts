@@ -51,11 +51,18 @@ function tables(db: SqlReader, schema: string): string[] {
 }
 
 function diffTable(db: SqlReader, name: string, inBase: boolean, inMain: boolean): TableDiff | null {
-  const key = primaryKey(db, inMain ? "main" : BASE, name);
+  const mainCols = inMain ? columns(db, "main", name) : [];
+  const baseCols = inBase ? columns(db, BASE, name) : [];
+  const key = (inMain ? mainCols : baseCols).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
   const byRowid = key.length === 0;
-  const select = (schema: string) => `SELECT ${byRowid ? `rowid AS ${ROWID}, ` : ""}* FROM ${schema}.${quote(name)}`;
-  const added = inMain ? db.all(inBase ? `${select("main")} EXCEPT ${select(BASE)}` : select("main")) : [];
-  const removed = inBase ? db.all(inMain ? `${select(BASE)} EXCEPT ${select("main")}` : select(BASE)) : [];
+  // Values compare as bytes (COLLATE BINARY): a NOCASE column changed only in case has changed.
+  const select = (schema: string, cols: Column[]) =>
+    `SELECT ${byRowid ? `rowid AS ${ROWID}, ` : ""}${cols.map((c) => `${quote(c.name)} COLLATE BINARY AS ${quote(c.name)}`).join(", ")} FROM ${schema}.${quote(name)}`;
+  // With the same columns on both sides, SQLite finds the differing rows; after a schema
+  // change (env code ran ALTER TABLE) every row is read and compared here.
+  const sameShape = inMain && inBase && mainCols.map((c) => c.name).join("\0") === baseCols.map((c) => c.name).join("\0");
+  const added = inMain ? db.all(sameShape ? `${select("main", mainCols)} EXCEPT ${select(BASE, baseCols)}` : select("main", mainCols)) : [];
+  const removed = inBase ? db.all(sameShape ? `${select(BASE, baseCols)} EXCEPT ${select("main", mainCols)}` : select(BASE, baseCols)) : [];
   if (!added.length && !removed.length) return null;
   const keyCols = byRowid ? [ROWID] : key;
   const keyOf = (r: Row) => JSON.stringify(keyCols.map((c) => keyValue(r[c])));
@@ -67,22 +74,28 @@ function diffTable(db: SqlReader, name: string, inBase: boolean, inMain: boolean
     if (!before) t.inserted.push(strip(row));
     else {
       old.delete(k);
-      t.updated.push(update(before, row, keyCols));
+      const u = update(before, row, keyCols);
+      if (Object.keys(u.before).length || Object.keys(u.after).length) t.updated.push(u);
     }
   }
   for (const row of old.values()) t.deleted.push(strip(row));
-  return t;
+  return t.inserted.length || t.updated.length || t.deleted.length ? t : null;
 }
 
-/** Primary key columns in key order; empty for a table keyed by rowid. */
-function primaryKey(db: SqlReader, schema: string, table: string): string[] {
-  return db.all<{ name: string }>(`SELECT name FROM pragma_table_info(?, ?) WHERE pk > 0 ORDER BY pk`, table, schema).map((c) => c.name);
+interface Column {
+  name: string;
+  /** 1-based position in the primary key, 0 when not part of it. */
+  pk: number;
+}
+
+function columns(db: SqlReader, schema: string, table: string): Column[] {
+  return db.all<Column>(`SELECT name, pk FROM pragma_table_info(?, ?) ORDER BY cid`, table, schema);
 }
 
 function update(before: Row, after: Row, key: string[]): RowUpdate {
   const b: Row = {};
   const a: Row = {};
-  for (const col of Object.keys(after)) {
+  for (const col of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (col === ROWID || same(before[col], after[col])) continue;
     b[col] = before[col];
     a[col] = after[col];
