@@ -40,25 +40,11 @@ export class SqlConnection implements SqlReader {
   }
 
   all<T = Row>(sql: string, ...params: SqlParams): T[] {
-    const p = this.prepare(guard(sql));
-    const bound = bind(params);
-    if (!p.columns) {
-      p.stmt.run(bound);
-      return [];
-    }
-    const rows = p.stmt.all(bound) as unknown[][];
-    return rows.map((r) => toRow(p.columns!, r)) as T[];
+    return allRows(this.prepare(guard(sql)), params) as T[];
   }
 
   get<T = Row>(sql: string, ...params: SqlParams): T | undefined {
-    const p = this.prepare(guard(sql));
-    const bound = bind(params);
-    if (!p.columns) {
-      p.stmt.run(bound);
-      return undefined;
-    }
-    const r = p.stmt.get(bound) as unknown[] | undefined;
-    return (r ? toRow(p.columns, r) : undefined) as T | undefined;
+    return oneRow(this.prepare(guard(sql)), params) as T | undefined;
   }
 
   run(sql: string, ...params: SqlParams): RunResult {
@@ -74,7 +60,18 @@ export class SqlConnection implements SqlReader {
 
   /** Runs one trusted statement with parameters, past the guard (ATTACH of the template). */
   trusted(sql: string, ...params: SqlParams): void {
-    this.prepare(sql).stmt.run(bind(params));
+    this.prepare(sql, false).stmt.run(bind(params));
+  }
+
+  /**
+   * A reader for the server's own one-off queries (the diff): its statements skip the cache,
+   * so they never push out the statements env code runs on every call.
+   */
+  oneOff(): SqlReader {
+    return {
+      all: <T = Row>(sql: string, ...params: SqlParams) => allRows(this.prepare(sql, false), params) as T[],
+      get: <T = Row>(sql: string, ...params: SqlParams) => oneRow(this.prepare(sql, false), params) as T | undefined,
+    };
   }
 
   get inTransaction(): boolean {
@@ -86,19 +83,39 @@ export class SqlConnection implements SqlReader {
     this.db.close();
   }
 
-  private prepare(sql: string): Prepared {
+  private prepare(sql: string, cache = true): Prepared {
     const hit = this.statements.get(sql);
     if (hit) return hit;
     const stmt = this.db.prepare(sql);
     const columns = stmt.reader ? stmt.columns().map((c) => c.name) : null;
     if (columns) stmt.raw(true);
     const prepared = { stmt, columns };
+    if (!cache) return prepared;
     if (this.statements.size >= STATEMENT_CACHE) {
       this.statements.delete(this.statements.keys().next().value!);
     }
     this.statements.set(sql, prepared);
     return prepared;
   }
+}
+
+function allRows(p: Prepared, params: SqlParams): Row[] {
+  const bound = bind(params);
+  if (!p.columns) {
+    p.stmt.run(bound);
+    return [];
+  }
+  return (p.stmt.all(bound) as unknown[][]).map((r) => toRow(p.columns!, r));
+}
+
+function oneRow(p: Prepared, params: SqlParams): Row | undefined {
+  const bound = bind(params);
+  if (!p.columns) {
+    p.stmt.run(bound);
+    return undefined;
+  }
+  const r = p.stmt.get(bound) as unknown[] | undefined;
+  return r ? toRow(p.columns, r) : undefined;
 }
 
 function guard(sql: string): string {

@@ -80,7 +80,7 @@ class CopyOnWriteDb implements EpisodeDb {
     if (!this.own) return emptyDiff();
     this.own.trusted(`ATTACH ? AS ${BASE}`, `file:${encodeURI(this.template.path)}?mode=ro&immutable=1`);
     try {
-      return diffAgainstBase(this.own);
+      return diffAgainstBase(this.own.oneOff());
     } finally {
       this.own.exec(`DETACH ${BASE}`);
     }
