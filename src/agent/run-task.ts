@@ -54,9 +54,7 @@ export async function runTask(serverUrl: string, env: string, task: number, mode
       await mcp.close();
     }
     const format = formatChecks(trajectory, { requireReasoning: model.requireReasoning });
-    const verify = (await (
-      await api("POST", `/v1/episodes/${ep.id}/verify`, { answer: trajectory.awm.final_answer, ...(o.verifyMode ? { mode: o.verifyMode } : {}), ...(o.verifyMode === "judge" ? { trajectory: trajectory.trajectory } : {}) })
-    ).json()) as TaskRun["verify"];
+    // The run is saved before verifying, so a verify that fails does not lose it: `awm verify` can redo that part.
     let runDir: string | undefined;
     if (o.outDir) {
       runDir = join(o.outDir, `${new Date().toISOString().replace(/[-:]/g, "").replace("T", "_").slice(0, 15)}_${env}_task_${task}_${ep.id.slice(3, 11)}`);
@@ -64,8 +62,17 @@ export async function runTask(serverUrl: string, env: string, task: number, mode
       writeFileSync(join(runDir, "trajectory.json"), JSON.stringify({ ...trajectory, format }, null, 4));
       writeFileSync(join(runDir, "initial.db"), new Uint8Array(await (await api("GET", `/v1/envs/${env}/db`)).arrayBuffer()));
       writeFileSync(join(runDir, "final.db"), new Uint8Array(await (await api("GET", `/v1/episodes/${ep.id}/db`)).arrayBuffer()));
-      writeFileSync(join(runDir, `verify.${o.verifyMode ?? "code"}.json`), JSON.stringify(verifyRecord(trajectory, o.verifyMode ?? "code", verify), null, 4));
     }
+    let verify: TaskRun["verify"];
+    try {
+      verify = (await (
+        await api("POST", `/v1/episodes/${ep.id}/verify`, { answer: trajectory.awm.final_answer, ...(o.verifyMode ? { mode: o.verifyMode } : {}), ...(o.verifyMode === "judge" ? { trajectory: trajectory.trajectory } : {}) })
+      ).json()) as TaskRun["verify"];
+    } catch (err) {
+      if (runDir) (err as Error).message += ` (the run is saved in ${runDir}; awm verify can verify it again)`;
+      throw err;
+    }
+    if (runDir) writeFileSync(join(runDir, `verify.${o.verifyMode ?? "code"}.json`), JSON.stringify(verifyRecord(trajectory, o.verifyMode ?? "code", verify), null, 4));
     return { env, task, trajectory, format, verify, durationMs: performance.now() - started, runDir };
   } finally {
     await api("DELETE", `/v1/episodes/${ep.id}`).catch(() => {});

@@ -2,6 +2,7 @@ import OpenAI from "openai";
 import { UsageError } from "../errors.ts";
 import type { AgentModel } from "../agent/run-task.ts";
 import { createJudge } from "../judge/judge.ts";
+import type { VerifyMode } from "../runtime/verification.ts";
 import { createLlm, llmConfig } from "../synth/llm.ts";
 import type { JudgeFn } from "../verify/judge-types.ts";
 import { intFlag } from "./command.ts";
@@ -60,4 +61,18 @@ export function judgeFrom(values: Record<string, unknown>, env: Record<string, s
   const model = values["judge-model"] as string | undefined;
   if (!model) return undefined;
   return createJudge(createLlm(llmConfig(env, { model })));
+}
+
+const VERIFY_MODES: readonly VerifyMode[] = ["code", "python", "judge"];
+
+/**
+ * A verify mode flag, checked before any work starts: a typo, or judge with no judge model
+ * (`judge` false: a server started here without --judge-model), fails now, not after the
+ * model has run.
+ */
+export function verifyModeFlag(value: string | undefined, o: { flag: string; judge: boolean }): VerifyMode | undefined {
+  if (value === undefined) return undefined;
+  if (!(VERIFY_MODES as readonly string[]).includes(value)) throw new UsageError(`--${o.flag} must be code, python or judge, got '${value}'`);
+  if (value === "judge" && !o.judge) throw new UsageError(`--${o.flag} judge needs --judge-model NAME`);
+  return value as VerifyMode;
 }

@@ -8,7 +8,7 @@ import { runTask } from "../agent/run-task.ts";
 import { UsageError } from "../errors.ts";
 import { startServer } from "../http/server.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
-import { agentModel, judgeFlags, judgeFlagsUsage, judgeFrom, modelFlags, modelFlagsUsage } from "./agent-flags.ts";
+import { agentModel, judgeFlags, judgeFlagsUsage, judgeFrom, modelFlags, modelFlagsUsage, verifyModeFlag } from "./agent-flags.ts";
 import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
 
 export const agentCommand: Command = {
@@ -45,6 +45,7 @@ ${envFlagsUsage}  --json                 print the result as JSON
     });
     if (!values.task) throw new UsageError("--task is required (see awm agent --help)");
     const model = agentModel(values, process.env);
+    const verifyMode = verifyModeFlag(values["verify-mode"], { flag: "verify-mode", judge: !!(values.server || values["judge-model"]) });
     const out = resolve(values.out ?? "runs");
 
     if (values["mcp-url"]) {
@@ -63,7 +64,7 @@ ${envFlagsUsage}  --json                 print the result as JSON
     const task = intFlag(values.task, "task", 0);
     const local = values.server ? null : await startServer({ ...runtimeOptions(values), port: 0, host: "127.0.0.1", judge: judgeFrom(values, process.env), log: () => {} });
     try {
-      const run = await runTask(values.server ?? local!.url, values.env, task, model, { outDir: out, verifyMode: values["verify-mode"] });
+      const run = await runTask(values.server ?? local!.url, values.env, task, model, { outDir: out, verifyMode });
       const summary = { env: run.env, task: run.task, verdict: run.verify?.verdict, reward: run.verify?.reward, turns: run.trajectory.total_iterations, stopped: run.trajectory.awm.stopped, first_format_violation: run.format.first_violation, run_dir: run.runDir };
       if (values.json) console.log(JSON.stringify(summary, null, 2));
       else console.log(`${run.env} task ${run.task}: ${summary.verdict} (reward ${summary.reward}) after ${summary.turns} turns, ${summary.stopped}${summary.first_format_violation ? `; first format violation at step ${summary.first_format_violation}` : ""}\nrun saved in ${run.runDir}`);

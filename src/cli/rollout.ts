@@ -4,7 +4,7 @@ import { UsageError } from "../errors.ts";
 import { startServer } from "../http/server.ts";
 import { Progress } from "../synth/progress.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
-import { agentModel, judgeFlags, judgeFlagsUsage, judgeFrom, modelFlags, modelFlagsUsage } from "./agent-flags.ts";
+import { agentModel, judgeFlags, judgeFlagsUsage, judgeFrom, modelFlags, modelFlagsUsage, verifyModeFlag } from "./agent-flags.ts";
 import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
 
 export const rolloutCommand: Command = {
@@ -44,6 +44,7 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
       json: { type: "boolean" },
     });
     const model = agentModel(values, process.env);
+    const verifyMode = verifyModeFlag(values["verify-mode"], { flag: "verify-mode", judge: !!(values.server || values["judge-model"]) });
     const local = values.server ? null : await startServer({ ...runtimeOptions(values), port: 0, host: "127.0.0.1", judge: judgeFrom(values, process.env), log: () => {} });
     try {
       const serverUrl = values.server ?? local!.url;
@@ -70,7 +71,7 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
         out: resolve(values.out ?? "rollouts.jsonl"),
         runsDir: values.runs ? resolve(values.runs) : undefined,
         model,
-        verifyMode: values["verify-mode"],
+        verifyMode,
         onDone: (r, error) => {
           if (error) console.error(`rollout: ${error}`);
           progress.tick(!!r && r.verdict === "complete", r ? `${r.env}:${r.task}` : "");

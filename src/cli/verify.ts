@@ -5,7 +5,7 @@ import type { Trajectory } from "../agent/trajectory.ts";
 import { UsageError } from "../errors.ts";
 import { createRuntime } from "../runtime/runtime.ts";
 import { parseFlags, type Command } from "./command.ts";
-import { judgeFlags, judgeFlagsUsage, judgeFrom } from "./agent-flags.ts";
+import { judgeFlags, judgeFlagsUsage, judgeFrom, verifyModeFlag } from "./agent-flags.ts";
 import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
 
 export const verifyCommand: Command = {
@@ -26,9 +26,7 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the result as J
     if (positionals.length !== 1) throw new UsageError("name one run folder: awm verify RUN_DIR");
     const dir = positionals[0]!;
     for (const f of ["trajectory.json", "final.db"]) if (!existsSync(join(dir, f))) throw new UsageError(`${dir} has no ${f}: is it a run folder?`);
-    const mode = values.mode as "code" | "python" | "judge" | undefined;
-    if (mode && !["code", "python", "judge"].includes(mode)) throw new UsageError(`--mode must be code, python or judge, got '${mode}'`);
-    if (mode === "judge" && !values["judge-model"]) throw new UsageError('--mode judge needs --judge-model NAME');
+    const mode = verifyModeFlag(values.mode, { flag: "mode", judge: !!values["judge-model"] });
     const t = JSON.parse(readFileSync(join(dir, "trajectory.json"), "utf8")) as Trajectory;
     if (t.task_id === null || !t.scenario) throw new UsageError("this run has no env task (free text with --mcp-url): nothing to verify against");
     const runtime = await createRuntime({ ...runtimeOptions(values), workers: 1, judge: judgeFrom(values, process.env), log: () => {} });

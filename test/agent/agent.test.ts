@@ -28,10 +28,10 @@ afterAll(async () => {
 function model(fake: FakeLlm, protocol: "native" | "meta", extra: Partial<AgentModel> = {}): AgentModel {
   return { openai: new OpenAI({ apiKey: "EMPTY", baseURL: fake.url, maxRetries: 0 }), model: "policy-1", apiUrl: fake.url, protocol, maxTurns: 20, temperature: 1, maxTokens: 512, ...extra };
 }
-async function run(answers: Parameters<typeof startFakeLlm>[0], protocol: "native" | "meta", task = oracle.task, extra: Partial<AgentModel> = {}) {
+async function run(answers: Parameters<typeof startFakeLlm>[0], protocol: "native" | "meta", task = oracle.task, extra: Partial<AgentModel> = {}, verifyMode?: string) {
   llm?.stop();
   llm = startFakeLlm(answers);
-  return runTask(server.url, "shop", task, model(llm, protocol, extra), { outDir: join(work, "runs") });
+  return runTask(server.url, "shop", task, model(llm, protocol, extra), { outDir: join(work, "runs"), verifyMode });
 }
 
 describe("a model that solves a shipped task", () => {
@@ -62,6 +62,16 @@ describe("a model that solves a shipped task", () => {
     expect(t.trajectory.at(-1)).toMatchObject({ tool_calls: [], is_final: true });
     expect(JSON.parse(readFileSync(join(r.runDir!, "verify.code.json"), "utf8"))).toMatchObject({ scenario: "shop", task_id: oracle.task, reward_type: "complete", reward: 1 });
   });
+});
+
+test("a verify that fails still leaves the run saved, and the error says where", async () => {
+  // This server has no judge model, so verify mode judge answers 400 after the model has run.
+  const err = await run([nativeAgent(oracle.calls, "Done.")], "native", oracle.task, {}, "judge").then(() => null, (e: Error) => e);
+  const dir = /the run is saved in (\S+);/.exec(err?.message ?? "")?.[1];
+  expect(err?.message).toContain("needs a judge model");
+  expect(dir).toBeDefined();
+  for (const f of ["trajectory.json", "initial.db", "final.db"]) expect(existsSync(join(dir!, f))).toBe(true);
+  expect(JSON.parse(readFileSync(join(dir!, "trajectory.json"), "utf8")).total_iterations).toBe(oracle.calls.length + 1);
 });
 
 describe("format checks", () => {

@@ -39,3 +39,19 @@ test("awm verify on a folder that is not a run is a one-line error", async () =>
   expect(r.exitCode).toBe(2);
   expect(r.stderr.trim()).toMatch(/^awm: .* has no trajectory\.json: is it a run folder\?$/);
 });
+
+test("awm agent and rollout check --verify-mode before the model is asked anything", async () => {
+  const llm = startFakeLlm(["never asked"]);
+  try {
+    const model = ["--api-url", llm.url, "--model", "policy-1", ...fixtures];
+    const typo = await awm("agent", "--env", "notes", "--task", "0", "--verify-mode", "jugde", ...model);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr.trim()).toBe("awm: --verify-mode must be code, python or judge, got 'jugde'");
+    const noJudge = await awm("rollout", "--env", "notes", "--verify-mode", "judge", ...model);
+    expect(noJudge.exitCode).toBe(2);
+    expect(noJudge.stderr.trim()).toBe("awm: --verify-mode judge needs --judge-model NAME");
+    expect(llm.requests).toHaveLength(0);
+  } finally {
+    llm.stop();
+  }
+});
