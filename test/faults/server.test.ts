@@ -49,15 +49,13 @@ test("SIGTERM lets a call in flight finish, keeps live episodes on request, and 
   db.close();
 });
 
-test("with --token every route needs the bearer token", async () => {
+// Which routes the token guards, and what a wrong one gets, is http/limits.test.ts's; this shows
+// that the flag's value reaches the server: refused without it, served with it.
+test("--token makes the server require that bearer token", async () => {
   const s = await serve("--token", "s3cret");
   try {
-    for (const path of ["/healthz", "/metrics", "/v1/envs", "/v1/episodes/ep_x/mcp"]) {
-      const res = await fetch(s.url + path);
-      expect([path, res.status]).toEqual([path, 401]);
-    }
-    expect((await fetch(`${s.url}/v1/envs`, { headers: { authorization: "Bearer wrong!" } })).status).toBe(401);
-    expect((await fetch(`${s.url}/v1/envs`, { headers: { authorization: "Bearer s3cret" } })).status).toBe(200);
+    const statuses = [(await fetch(`${s.url}/v1/envs`)).status, (await fetch(`${s.url}/v1/envs`, { headers: { authorization: "Bearer s3cret" } })).status];
+    expect(statuses).toEqual([401, 200]);
   } finally {
     await s.stop();
   }

@@ -41,11 +41,36 @@ test("names and ids cannot reach files: traversal attempts are plain 404s", asyn
   }
 });
 
-test("a bearer token, when set, guards every route", async () => {
+test("a bearer token, when set, guards every route: no token or a wrong one is a 401, the right one passes", async () => {
   const guarded = await testApp({}, { token: "tok" });
   try {
-    expect((await guarded.app.request("/healthz")).status).toBe(401);
-    expect((await guarded.app.request("/healthz", { headers: { authorization: "Bearer tok" } })).status).toBe(200);
+    const request = async (method: string, path: string, authorization?: string) => {
+      const headers: Record<string, string> = { "content-type": "application/json" };
+      if (authorization) headers.authorization = authorization;
+      const body = method === "POST" ? JSON.stringify(path === "/v1/episodes" ? { env: "notes", tools: "none" } : {}) : undefined;
+      return (await guarded.app.request(path, { method, headers, body })).status;
+    };
+    // With the token each route answers as it would without one: an episode is created, ep_x is unknown.
+    const routes = [
+      ["GET", "/healthz", 200],
+      ["GET", "/metrics", 200],
+      ["GET", "/v1/envs", 200],
+      ["POST", "/v1/episodes", 201],
+      ["POST", "/v1/episodes/ep_x/mcp", 404],
+    ] as const;
+    for (const [method, path, open] of routes) {
+      const statuses = {
+        none: await request(method, path),
+        wrong: await request(method, path, "Bearer wrong!"),
+        sameLength: await request(method, path, "Bearer tox"),
+        noScheme: await request(method, path, "tok"),
+        right: await request(method, path, "Bearer tok"),
+      };
+      expect([method, path, statuses]).toEqual([method, path, { none: 401, wrong: 401, sameLength: 401, noScheme: 401, right: open }]);
+    }
+    const refused = await guarded.json("GET", "/v1/envs");
+    expect(refused.headers.get("www-authenticate")).toBe("Bearer");
+    expect(refused.data.error).toEqual({ code: "unauthorized", message: "this server needs Authorization: Bearer <token>" });
   } finally {
     guarded.close();
   }
