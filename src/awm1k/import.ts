@@ -108,7 +108,7 @@ async function importScenario(s: AwmScenario, o: ImportOptions): Promise<Scenari
   const samples = (s.samples ?? []).map((t) => ({ table: t.table, statements: t.statements.map(pin) }));
   const dir = join(o.out, s.name);
   mkdirSync(dir, { recursive: true });
-  const build = await referenceBuild(join(dir, ".import-check.db"), tables, samples);
+  const build = await referenceBuild(tables, samples);
   const { tools, shadowed } = specTools(s.endpoints ?? []);
   Object.assign(report, {
     imported: true,

@@ -1,5 +1,7 @@
 import { createClient, type Client } from "@libsql/client";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { splitSql } from "../db/sql-split.ts";
 
@@ -37,17 +39,16 @@ export interface ReferenceBuild {
  * the rest of that table. Then foreign keys on, and every sample INSERT on its own; a
  * failure skips that statement. A string holding several statements fails, as Python's
  * sqlite3 refuses it. Returns the statements that took effect, so the same database can
- * be rebuilt from them alone.
+ * be rebuilt from them alone. The database lives in a scratch file that is deleted after.
  */
 export async function referenceBuild(
-  path: string,
   tables: AwmTable[],
   samples: { table: string; statements: string[] }[],
   /** Looks at the built database before it is deleted. */
   inspect?: (db: Client) => Promise<void>,
 ): Promise<ReferenceBuild> {
-  rmSync(path, { force: true });
-  const client = createClient({ url: pathToFileURL(path).href });
+  const scratch = mkdtempSync(join(tmpdir(), "awm-reference-build-"));
+  const client = createClient({ url: pathToFileURL(join(scratch, "build.db")).href });
   const out: ReferenceBuild = { schema: [], inserts: [], failed: [], tablesDeclared: tables.length, tablesCreated: 0, rows: 0, rowsByTable: {} };
   try {
     await client.execute("PRAGMA foreign_keys = OFF");
@@ -80,7 +81,7 @@ export async function referenceBuild(
     return out;
   } finally {
     client.close();
-    rmSync(path, { force: true });
+    rmSync(scratch, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import Database from "libsql";
 import type { ToolContract } from "../awm1k/spec-tools.ts";
@@ -8,14 +7,9 @@ import type { DbRecord, SampleRecord } from "./records.ts";
 
 /** The statements of a scenario's schema and sample that take effect, in order. */
 export async function effectiveSql(db: DbRecord, sample: SampleRecord | undefined): Promise<{ schema: string[]; inserts: string[] }> {
-  const dir = mkdtempSync(join(tmpdir(), "awm-gen-sql-"));
-  try {
-    const samples = (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
-    const build = await referenceBuild(join(dir, "x.db"), db.db_schema.tables, samples);
-    return { schema: build.schema, inserts: build.inserts };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const samples = (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
+  const build = await referenceBuild(db.db_schema.tables, samples);
+  return { schema: build.schema, inserts: build.inserts };
 }
 
 /** The parts of an env folder. */

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import * as v from "valibot";
 import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
@@ -52,11 +49,6 @@ export async function genDb(ctx: GenContext): Promise<void> {
 
 /** Executes the schema as the reference does; returns one line per failing table. */
 async function buildSchema(tables: AwmTable[]): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), "awm-gen-db-"));
-  try {
-    const build = await referenceBuild(join(dir, "check.db"), tables, []);
-    return build.failed.map((f) => `table ${f.table}: ${f.error} in: ${f.sql.replace(/\s+/g, " ").slice(0, 160)}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const build = await referenceBuild(tables, []);
+  return build.failed.map((f) => `table ${f.table}: ${f.error} in: ${f.sql.replace(/\s+/g, " ").slice(0, 160)}`);
 }

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import * as v from "valibot";
 import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
@@ -56,39 +53,34 @@ export async function genSample(ctx: GenContext): Promise<void> {
 }
 
 async function checkSample(tables: AwmTable[], record: SampleRecord, taskCount: number, threshold: number): Promise<string[]> {
-  const dir = mkdtempSync(join(tmpdir(), "awm-gen-sample-"));
   const problems: string[] = [];
-  try {
-    const samples = record.sample_data.tables.map((t) => ({ table: t.table_name, statements: t.insert_statements }));
-    const build = await referenceBuild(join(dir, "check.db"), tables, samples, async (db) => {
-      for (let task = 0; task < taskCount; task++) {
-        const check = record.task_checks.find((c) => c.task === task);
-        if (!check) {
-          problems.push(`task ${task}: no task_checks query`);
-          continue;
-        }
-        if (!/^\s*(select|with)\b/i.test(check.sql)) {
-          problems.push(`task ${task}: its check must be a SELECT query`);
-          continue;
-        }
-        try {
-          const rows = await db.execute(check.sql);
-          if (rows.rows.length === 0) problems.push(`task ${task} is not feasible on the data: ${check.sql} returns no rows`);
-        } catch (err) {
-          problems.push(`task ${task}: its check query fails: ${(err as Error).message}`);
-        }
+  const samples = record.sample_data.tables.map((t) => ({ table: t.table_name, statements: t.insert_statements }));
+  const build = await referenceBuild(tables, samples, async (db) => {
+    for (let task = 0; task < taskCount; task++) {
+      const check = record.task_checks.find((c) => c.task === task);
+      if (!check) {
+        problems.push(`task ${task}: no task_checks query`);
+        continue;
       }
-    });
-    const failed = build.failed.filter((f) => f.stage === "sample");
-    if (failed.length > threshold * Math.max(1, record.inserts_count)) {
-      problems.unshift(...failed.slice(0, 30).map((f) => `insert into ${f.table} failed: ${f.error}: ${f.sql.replace(/\s+/g, " ").slice(0, 200)}`));
-      if (failed.length > 30) problems.push(`... and ${failed.length - 30} more failing inserts`);
+      if (!/^\s*(select|with)\b/i.test(check.sql)) {
+        problems.push(`task ${task}: its check must be a SELECT query`);
+        continue;
+      }
+      try {
+        const rows = await db.execute(check.sql);
+        if (rows.rows.length === 0) problems.push(`task ${task} is not feasible on the data: ${check.sql} returns no rows`);
+      } catch (err) {
+        problems.push(`task ${task}: its check query fails: ${(err as Error).message}`);
+      }
     }
-    if (build.rows === 0) problems.unshift("no rows were inserted");
-    return problems;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  });
+  const failed = build.failed.filter((f) => f.stage === "sample");
+  if (failed.length > threshold * Math.max(1, record.inserts_count)) {
+    problems.unshift(...failed.slice(0, 30).map((f) => `insert into ${f.table} failed: ${f.error}: ${f.sql.replace(/\s+/g, " ").slice(0, 200)}`));
+    if (failed.length > 30) problems.push(`... and ${failed.length - 30} more failing inserts`);
   }
+  if (build.rows === 0) problems.unshift("no rows were inserted");
+  return problems;
 }
 
 /** Sample tables ordered so that every table comes after the tables its schema references. */
