@@ -33,17 +33,10 @@ for (const name of names) {
       expect(checks.get(name)!.tables).toBe(declared);
     });
 
-    test("passes its contract: oracles complete, untouched and wrong attempts do not, every tool answers, bad arguments are named", () => {
+    // checkEnvs lists as problems an untouched episode that verifies complete, a wrong attempt
+    // that does, and wrong attempts covering fewer than 3 tasks (test/runtime/check-envs.test.ts).
+    test("passes its contract: oracles complete, untouched and wrong attempts (on 3+ tasks) do not, every tool answers, bad arguments are named", () => {
       expect(checks.get(name)!.problems).toEqual([]);
-    });
-
-    test("has no task that an untouched episode already completes", () => {
-      expect(checks.get(name)!.verdicts.filter((v) => v.untouched === "complete")).toEqual([]);
-    });
-
-    test("has at least 3 plausible wrong attempts in its oracle", () => {
-      const sol = JSON.parse(readFileSync(join(ENVS, name, "solutions.json"), "utf8"));
-      expect(sol.wrong.length).toBeGreaterThanOrEqual(3);
     });
   });
 }
