@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DbDiff } from "../envkit/diff-types.ts";
 import { AwmError, BadRequestError, EpisodeLostError, EpisodeNotFoundError, TooManyEpisodesError } from "../errors.ts";
@@ -54,10 +54,14 @@ export class EpisodeManager {
 
   constructor(private readonly o: EpisodeManagerOptions) {}
 
-  /** Called by the worker pool: the episodes of a replaced worker answer 410 from now on. */
+  /**
+   * Called by the worker pool: the episodes of a replaced worker answer 410 from now on. Their
+   * files go now: the worker that would have removed them is gone, and they sit on tmpfs.
+   */
   markLost(ids: string[], reason: string): void {
     let n = 0;
     for (const id of ids) {
+      rmSync(this.file(id), { force: true });
       const ep = this.episodes.get(id);
       if (ep && !ep.lost) {
         ep.lost = reason;
@@ -225,6 +229,10 @@ export class EpisodeManager {
     }
   }
 
+  private file(id: string): string {
+    return join(this.o.episodesDir, `${id}.db`);
+  }
+
   private checkCapacity(n: number): void {
     if (this.episodes.size + n > this.o.maxEpisodes) throw new TooManyEpisodesError(this.o.maxEpisodes, 1);
   }
@@ -248,7 +256,7 @@ export class EpisodeManager {
   private open(p: { env: Env; task: number | null; ttlMs: number; restore?: Uint8Array }): Episode {
     const id = newEpisodeId();
     const worker = this.o.pool.assign(p.env);
-    const file = join(this.o.episodesDir, `${id}.db`);
+    const file = this.file(id);
     if (p.restore) writeFileSync(file, p.restore, { mode: 0o600 });
     worker.episodes.add(id);
     worker.post({ t: "open", ep: id, env: p.env.name, file, existing: !!p.restore });

@@ -1,17 +1,23 @@
 // Faults inside the server: each hits only the call or episode that caused it; the rest keep working; nothing leaks.
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { EpisodeLostError } from "../../src/errors.ts";
 import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
 import { FIXTURES } from "../helpers.ts";
 
 let rt: Runtime;
+const dataParent = mkdtempSync(join(tmpdir(), "awm-faults-"));
 beforeAll(async () => {
   // A memory limit a few hundred MB above what the server uses now, so a runaway trips it fast.
   const limitMb = Math.round(process.memoryUsage.rss() / 1048576) + 400;
-  rt = await createRuntime({ envDirs: [join(FIXTURES, "hazards"), join(FIXTURES, "envs")], workers: 2, callTimeoutMs: 10_000, memoryLimitMb: limitMb, log: () => {} });
+  rt = await createRuntime({ envDirs: [join(FIXTURES, "hazards"), join(FIXTURES, "envs")], workers: 2, callTimeoutMs: 10_000, memoryLimitMb: limitMb, dataDir: dataParent, log: () => {} });
 });
-afterAll(() => rt.close());
+afterAll(() => {
+  rt.close();
+  rmSync(dataParent, { recursive: true, force: true });
+});
 
 /** An episode of `env` on the worker other than `ep`'s. */
 function elsewhere(ep: { worker: unknown }, env = "notes") {
@@ -56,6 +62,9 @@ test("a worker that dies in the middle of a call: that call and its worker's epi
   const victim = rt.manager.create({ env: "hazards" });
   const sameWorker = beside(victim);
   const bystander = elsewhere(victim, "hazards");
+  // Writes give both lost episodes a database file of their own, which must not outlive them.
+  expect(await rt.manager.call(victim, "create_note", { title: "mine" })).toMatchObject({ ok: true });
+  expect(await rt.manager.call(sameWorker, "create_note", { title: "mine too" })).toMatchObject({ ok: true });
   // The call deadline is 10 s: a lost call that waited for it would say "ran past its time limit".
   await expect(rt.manager.call(victim, "exit_worker", {})).rejects.toThrow(/episode '.*' was lost: its worker exited \(code 7\)/);
   expect(() => rt.manager.get(sameWorker.id)).toThrow(/its worker exited/);
@@ -82,7 +91,11 @@ test("a verifier that throws gives verdict verifier_error and reward 0; the epis
   rt.manager.close(ep.id);
 });
 
-test("after all of it, no episode is left open and every worker is up", () => {
+test("after all of it, no episode is left open, no episode file is left behind, and every worker is up", async () => {
   expect(rt.manager.size).toBe(0);
+  const episodeFiles = () => readdirSync(dataParent, { recursive: true }).map(String).filter((f) => f.endsWith(".db") && f.includes("episodes"));
+  // Closes reach the workers as messages: give them a moment.
+  for (let i = 0; i < 50 && episodeFiles().length; i++) await Bun.sleep(20);
+  expect(episodeFiles()).toEqual([]);
   expect(rt.pool.handles.every((h) => !h.down)).toBe(true);
 });
