@@ -7,6 +7,8 @@ import { ROOT } from "../helpers.ts";
 
 const ENVS = join(ROOT, "envs");
 const names = readdirSync(ENVS, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+/** An env's schema.sql without its comments, so a commented-out clause does not count. */
+const schema = (name: string) => readFileSync(join(ENVS, name, "schema.sql"), "utf8").replace(/--.*$/gm, "");
 let checks = new Map<string, EnvCheck>();
 let broken: { name: string; reason: string }[] = [];
 
@@ -29,8 +31,13 @@ for (const name of names) {
     });
 
     test("has every table of schema.sql in its template", () => {
-      const declared = readFileSync(join(ENVS, name, "schema.sql"), "utf8").match(/\bCREATE\s+TABLE\b/gi)?.length ?? 0;
+      const declared = schema(name).match(/\bCREATE\s+TABLE\b/gi)?.length ?? 0;
       expect(checks.get(name)!.tables).toBe(declared);
+    });
+
+    test("declares foreign keys and CHECK constraints in schema.sql", () => {
+      const sql = schema(name);
+      expect({ foreignKeys: /\bREFERENCES\s+\w+\s*\(/i.test(sql), checks: /\bCHECK\s*\(/i.test(sql) }).toEqual({ foreignKeys: true, checks: true });
     });
 
     // checkEnvs lists as problems an untouched episode that verifies complete, a wrong attempt
