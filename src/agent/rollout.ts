@@ -2,6 +2,7 @@ import { appendFileSync, existsSync } from "node:fs";
 import { readJsonl } from "../awm1k/jsonl.ts";
 import { mapConcurrent } from "../map-concurrent.ts";
 import { runTask, type AgentModel } from "./run-task.ts";
+import type { ServerClient } from "./server-client.ts";
 
 /** One line of a rollout file. */
 export interface RolloutRecord {
@@ -19,7 +20,7 @@ export interface RolloutRecord {
 }
 
 export interface RolloutOptions {
-  serverUrl: string;
+  server: ServerClient;
   jobs: { env: string; task: number }[];
   samples: number;
   concurrency: number;
@@ -42,7 +43,7 @@ export async function rollout(o: RolloutOptions): Promise<RolloutRecord[]> {
   const todo = o.jobs.flatMap((j) => Array.from({ length: o.samples }, (_, sample) => ({ ...j, sample }))).filter((j) => !done.has(key(j)));
   await mapConcurrent(todo, o.concurrency, async (j) => {
     try {
-      const run = await runTask(o.serverUrl, j.env, j.task, o.model, { verifyMode: o.verifyMode, outDir: o.runsDir });
+      const run = await runTask(o.server, j.env, j.task, o.model, { verifyMode: o.verifyMode, outDir: o.runsDir });
       const calls = run.trajectory.trajectory.flatMap((e) => e.tool_responses ?? (e.tool_response ? [e.tool_response] : []));
       const record: RolloutRecord = {
         env: j.env,

@@ -5,6 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type OpenAI from "openai";
 import { formatChecks, type FormatReport } from "./format-checks.ts";
 import { runAgent, type Protocol } from "./loop.ts";
+import type { ServerClient } from "./server-client.ts";
 import type { Trajectory } from "./trajectory.ts";
 
 /** The model side of a run. */
@@ -36,17 +37,12 @@ export interface TaskRun {
  * checks, optionally saves the run folder (trajectory.json, initial.db, final.db,
  * verify.MODE.json) as the reference lays it out, and closes the episode.
  */
-export async function runTask(serverUrl: string, env: string, task: number, model: AgentModel, o: { outDir?: string; verifyMode?: string } = {}): Promise<TaskRun> {
+export async function runTask(server: ServerClient, env: string, task: number, model: AgentModel, o: { outDir?: string; verifyMode?: string } = {}): Promise<TaskRun> {
   const started = performance.now();
-  const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(serverUrl + path, { method, body: body === undefined ? undefined : JSON.stringify(body), headers: { "content-type": "application/json" } });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${(await res.text()).slice(0, 300)}`);
-    return res;
-  };
-  const ep = (await (await api("POST", "/v1/episodes", { env, task, tools: "none" })).json()) as { id: string; mcp_url: string; task: { prompt: string } };
+  const ep = await server.json<{ id: string; mcp_url: string; task: { prompt: string } }>("POST", "/v1/episodes", { env, task, tools: "none" });
   try {
     const mcp = new Client({ name: "awm-agent", version: "1" });
-    await mcp.connect(new StreamableHTTPClientTransport(new URL(ep.mcp_url)));
+    await mcp.connect(new StreamableHTTPClientTransport(new URL(ep.mcp_url), { requestInit: { headers: server.headers } }));
     let trajectory: Trajectory;
     try {
       trajectory = await runAgent({ ...model, mcp, task: ep.task.prompt, scenario: env, taskId: task, episode: ep.id });
@@ -60,14 +56,16 @@ export async function runTask(serverUrl: string, env: string, task: number, mode
       runDir = join(o.outDir, `${new Date().toISOString().replace(/[-:]/g, "").replace("T", "_").slice(0, 15)}_${env}_task_${task}_${ep.id.slice(3, 11)}`);
       mkdirSync(runDir, { recursive: true });
       writeFileSync(join(runDir, "trajectory.json"), JSON.stringify({ ...trajectory, format }, null, 4));
-      writeFileSync(join(runDir, "initial.db"), new Uint8Array(await (await api("GET", `/v1/envs/${env}/db`)).arrayBuffer()));
-      writeFileSync(join(runDir, "final.db"), new Uint8Array(await (await api("GET", `/v1/episodes/${ep.id}/db`)).arrayBuffer()));
+      writeFileSync(join(runDir, "initial.db"), new Uint8Array(await (await server.request("GET", `/v1/envs/${env}/db`)).arrayBuffer()));
+      writeFileSync(join(runDir, "final.db"), new Uint8Array(await (await server.request("GET", `/v1/episodes/${ep.id}/db`)).arrayBuffer()));
     }
     let verify: TaskRun["verify"];
     try {
-      verify = (await (
-        await api("POST", `/v1/episodes/${ep.id}/verify`, { answer: trajectory.awm.final_answer, ...(o.verifyMode ? { mode: o.verifyMode } : {}), ...(o.verifyMode === "judge" ? { trajectory: trajectory.trajectory } : {}) })
-      ).json()) as TaskRun["verify"];
+      verify = await server.json<TaskRun["verify"]>("POST", `/v1/episodes/${ep.id}/verify`, {
+        answer: trajectory.awm.final_answer,
+        ...(o.verifyMode ? { mode: o.verifyMode } : {}),
+        ...(o.verifyMode === "judge" ? { trajectory: trajectory.trajectory } : {}),
+      });
     } catch (err) {
       if (runDir) (err as Error).message += ` (the run is saved in ${runDir}; awm verify can verify it again)`;
       throw err;
@@ -75,7 +73,7 @@ export async function runTask(serverUrl: string, env: string, task: number, mode
     if (runDir) writeFileSync(join(runDir, `verify.${o.verifyMode ?? "code"}.json`), JSON.stringify(verifyRecord(trajectory, o.verifyMode ?? "code", verify), null, 4));
     return { env, task, trajectory, format, verify, durationMs: performance.now() - started, runDir };
   } finally {
-    await api("DELETE", `/v1/episodes/${ep.id}`).catch(() => {});
+    await server.request("DELETE", `/v1/episodes/${ep.id}`).catch(() => {});
   }
 }
 

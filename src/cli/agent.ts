@@ -5,6 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { formatChecks } from "../agent/format-checks.ts";
 import { runAgent } from "../agent/loop.ts";
 import { runTask } from "../agent/run-task.ts";
+import { serverClient } from "../agent/server-client.ts";
 import { UsageError } from "../errors.ts";
 import { startServer } from "../http/server.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
@@ -24,6 +25,7 @@ Options:
   --env NAME             the env
   --task N | TEXT        the task's index, or with --mcp-url its text
   --server URL           a running awm server to use instead of starting one here
+  --token TOKEN          that server's bearer token (default AWM_TOKEN)
   --mcp-url URL          an MCP endpoint to talk to directly
 ${modelFlagsUsage}  --verify-mode M        code, python or judge (default: the env's verifier)
 ${judgeFlagsUsage}  --out DIR              where run folders go (default ./runs)
@@ -38,6 +40,7 @@ ${envFlagsUsage}  --json                 print the result as JSON
       env: { type: "string" },
       task: { type: "string" },
       server: { type: "string" },
+      token: { type: "string" },
       "mcp-url": { type: "string" },
       "verify-mode": { type: "string" },
       out: { type: "string" },
@@ -64,7 +67,7 @@ ${envFlagsUsage}  --json                 print the result as JSON
     const task = intFlag(values.task, "task", 0);
     const local = values.server ? null : await startServer({ ...runtimeOptions(values), port: 0, host: "127.0.0.1", judge: judgeFrom(values, process.env), log: () => {} });
     try {
-      const run = await runTask(values.server ?? local!.url, values.env, task, model, { outDir: out, verifyMode });
+      const run = await runTask(serverClient(values.server ?? local!.url, values.token ?? process.env.AWM_TOKEN), values.env, task, model, { outDir: out, verifyMode });
       const summary = { env: run.env, task: run.task, verdict: run.verify?.verdict, reward: run.verify?.reward, turns: run.trajectory.total_iterations, stopped: run.trajectory.awm.stopped, first_format_violation: run.format.first_violation, run_dir: run.runDir };
       if (values.json) console.log(JSON.stringify(summary, null, 2));
       else console.log(`${run.env} task ${run.task}: ${summary.verdict} (reward ${summary.reward}) after ${summary.turns} turns, ${summary.stopped}${summary.first_format_violation ? `; first format violation at step ${summary.first_format_violation}` : ""}\nrun saved in ${run.runDir}`);

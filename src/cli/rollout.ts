@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { rollout, summarize } from "../agent/rollout.ts";
+import { serverClient } from "../agent/server-client.ts";
 import { UsageError } from "../errors.ts";
 import { startServer } from "../http/server.ts";
 import { Progress } from "../synth/progress.ts";
@@ -24,6 +25,7 @@ Options:
   --out FILE             the JSONL (default rollouts.jsonl)
   --runs DIR             also save each sample's run folder here
   --server URL           a running awm server instead of one started here
+  --token TOKEN          that server's bearer token (default AWM_TOKEN)
 ${modelFlagsUsage}  --verify-mode M        code, python or judge (default: the env's verifier)
 ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as JSON
   -h, --help             show this help
@@ -40,6 +42,7 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
       out: { type: "string" },
       runs: { type: "string" },
       server: { type: "string" },
+      token: { type: "string" },
       "verify-mode": { type: "string" },
       json: { type: "boolean" },
     });
@@ -47,8 +50,8 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
     const verifyMode = verifyModeFlag(values["verify-mode"], { flag: "verify-mode", judge: !!(values.server || values["judge-model"]) });
     const local = values.server ? null : await startServer({ ...runtimeOptions(values), port: 0, host: "127.0.0.1", judge: judgeFrom(values, process.env), log: () => {} });
     try {
-      const serverUrl = values.server ?? local!.url;
-      const { envs } = (await (await fetch(`${serverUrl}/v1/envs`)).json()) as { envs: { name: string; tasks: number }[] };
+      const server = serverClient(values.server ?? local!.url, values.token ?? process.env.AWM_TOKEN);
+      const { envs } = await server.json<{ envs: { name: string; tasks: number }[] }>("GET", "/v1/envs");
       const jobs: { env: string; task: number }[] = [];
       for (const spec of values.task ?? []) {
         const m = /^([\w.-]+):(\d+)$/.exec(spec);
@@ -64,7 +67,7 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
       const samples = intFlag(values.samples, "samples", 1, 1);
       const progress = new Progress("rollout", jobs.length * samples);
       const records = await rollout({
-        serverUrl,
+        server,
         jobs,
         samples,
         concurrency: intFlag(values.concurrency, "concurrency", 8, 1),

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import OpenAI from "openai";
 import { runTask, type AgentModel } from "../../src/agent/run-task.ts";
+import { serverClient } from "../../src/agent/server-client.ts";
 import { startServer, type RunningServer } from "../../src/http/server.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
 import { ROOT } from "../helpers.ts";
@@ -31,7 +32,7 @@ function model(fake: FakeLlm, protocol: "native" | "meta", extra: Partial<AgentM
 async function run(answers: Parameters<typeof startFakeLlm>[0], protocol: "native" | "meta", task = oracle.task, extra: Partial<AgentModel> = {}, verifyMode?: string) {
   llm?.stop();
   llm = startFakeLlm(answers);
-  return runTask(server.url, "shop", task, model(llm, protocol, extra), { outDir: join(work, "runs"), verifyMode });
+  return runTask(serverClient(server.url), "shop", task, model(llm, protocol, extra), { outDir: join(work, "runs"), verifyMode });
 }
 
 describe("a model that solves a shipped task", () => {
