@@ -38,9 +38,9 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono();
   if (deps.access) app.use(accessLog(deps.access));
   if (deps.token) app.use(requireToken(deps.token, deps.metrics));
-  app.route("/ui", uiRoutes(deps, deps.history));
+  app.route("/ui", uiRoutes(deps));
   app.use(limitBody(deps.maxBodyBytes, deps.metrics));
-  app.route("/", healthRoutes(deps, deps.maxBodyBytes));
+  app.route("/", healthRoutes(deps));
   app.route("/v1/envs", envRoutes(deps));
   app.route("/v1/episodes", mcpRoutes(deps));
   app.route("/v1/episodes", episodeRoutes(deps));

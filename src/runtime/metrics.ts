@@ -1,6 +1,11 @@
 /** Latency buckets in seconds, from 100 us to 10 s. */
 const BUCKETS = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+export interface LatencySnapshot {
+  buckets: number[];
+  count: number;
+}
+
 /** Counters and a latency histogram, rendered in Prometheus text format. */
 export class Metrics {
   readonly startedAt = Date.now();
@@ -40,15 +45,21 @@ export class Metrics {
     bump(this.httpErrors, status);
   }
 
-  /** Latency quantile estimate (upper bucket bound), for summaries. */
-  quantile(q: number): number {
-    const target = q * this.latencyCount;
+  /** A copy of the latency histogram, to take quantiles over the calls made after it. */
+  latencySnapshot(): LatencySnapshot {
+    return { buckets: [...this.buckets], count: this.latencyCount };
+  }
+
+  /** Latency quantile estimate (upper bucket bound) over every call, or over those since `since`; 0 with no calls. */
+  quantile(q: number, since?: LatencySnapshot): number {
+    const count = this.latencyCount - (since?.count ?? 0);
+    const target = q * count;
     let seen = 0;
     for (let i = 0; i < BUCKETS.length; i++) {
-      seen += this.buckets[i]!;
+      seen += this.buckets[i]! - (since?.buckets[i] ?? 0);
       if (seen >= target && seen > 0) return BUCKETS[i]!;
     }
-    return this.latencyCount ? Infinity : 0;
+    return count ? Infinity : 0;
   }
 
   /** Prometheus text exposition; `gauges` are read by the caller at scrape time. */

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppDeps } from "../app.ts";
 
 /** GET /healthz and GET /metrics. */
-export function healthRoutes(deps: AppDeps, maxBodyBytes: number): Hono {
+export function healthRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.get("/healthz", (c) =>
     c.json({
@@ -32,7 +32,7 @@ export function healthRoutes(deps: AppDeps, maxBodyBytes: number): Hono {
       awm_limit_max_calls_per_episode: { help: "Tool calls one episode may make.", value: limits.maxCallsPerEpisode },
       awm_limit_episode_ttl_seconds: { help: "Idle time after which an episode is closed.", value: limits.ttlMs / 1000 },
       awm_limit_call_timeout_seconds: { help: "Time limit of one tool call or verification.", value: limits.callTimeoutMs / 1000 },
-      awm_limit_max_body_bytes: { help: "Largest request body.", value: maxBodyBytes },
+      awm_limit_max_body_bytes: { help: "Largest request body.", value: deps.maxBodyBytes },
       awm_limit_memory_bytes: { help: "Resident memory above which a worker stuck in a call is replaced.", value: deps.pool.memoryLimitBytes },
     });
     return c.text(text, 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });

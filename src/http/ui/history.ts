@@ -1,4 +1,4 @@
-import type { Metrics } from "../../runtime/metrics.ts";
+import type { LatencySnapshot, Metrics } from "../../runtime/metrics.ts";
 
 /** One sample of the server's state. */
 export interface StatsSample {
@@ -17,13 +17,15 @@ const KEEP = 300; // ten minutes
 /** The last minutes of the server's numbers, for the overview's charts. */
 export class StatsHistory {
   readonly samples: StatsSample[] = [];
-  private last = { calls: 0, errors: 0, t: performance.now() };
+  /** Where the current window starts: rates and latency quantiles cover the calls since. */
+  private last: { calls: number; errors: number; t: number; latency: LatencySnapshot };
   private readonly timer: ReturnType<typeof setInterval>;
 
   constructor(
     private readonly metrics: Metrics,
     private readonly live: () => number,
   ) {
+    this.last = { calls: 0, errors: 0, t: performance.now(), latency: metrics.latencySnapshot() };
     this.timer = setInterval(() => this.sample(), SAMPLE_MS);
     this.timer.unref?.();
     this.sample();
@@ -58,11 +60,11 @@ export class StatsHistory {
       live: this.live(),
       calls_per_s: dCalls / dt,
       error_rate: dCalls > 0 ? (errors - this.last.errors) / dCalls : 0,
-      p50_ms: this.metrics.quantile(0.5) * 1000,
-      p99_ms: this.metrics.quantile(0.99) * 1000,
+      p50_ms: this.metrics.quantile(0.5, this.last.latency) * 1000,
+      p99_ms: this.metrics.quantile(0.99, this.last.latency) * 1000,
       rss_mb: process.memoryUsage.rss() / 1048576,
     };
-    if (advance) this.last = { calls, errors, t: now };
+    if (advance) this.last = { calls, errors, t: now, latency: this.metrics.latencySnapshot() };
     return sample;
   }
 }

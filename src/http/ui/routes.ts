@@ -4,7 +4,6 @@ import { SqlConnection } from "../../db/connection.ts";
 import { AwmError } from "../../errors.ts";
 import type { VerifyMode } from "../../runtime/verification.ts";
 import type { AppDeps } from "../app.ts";
-import type { StatsHistory } from "./history.ts";
 import { TOKEN_COOKIE, tokenMatches } from "../middleware.ts";
 import { envPage, envsPage, episodePage, episodesPage, loginPage, overviewPage, type Flash } from "./pages.ts";
 import { formArguments } from "./schema-form.ts";
@@ -15,7 +14,8 @@ import { formArguments } from "./schema-form.ts";
  * plain forms that post and redirect back; a call's or a verification's result is shown
  * once on the episode page.
  */
-export function uiRoutes(deps: AppDeps, history?: StatsHistory): Hono {
+export function uiRoutes(deps: AppDeps): Hono {
+  const history = deps.history;
   const app = new Hono();
   const flashes = new Map<string, Flash>();
 
@@ -32,7 +32,7 @@ export function uiRoutes(deps: AppDeps, history?: StatsHistory): Hono {
   app.get("/stats", (c) => {
     const now = history?.current();
     return c.json({
-      now: { ...now, created: deps.metrics.episodesCreated, workers: deps.pool.handles.filter((h) => !h.down).length, live: deps.manager.size },
+      now: { live: deps.manager.size, ...now, created: deps.metrics.episodesCreated, workers: deps.pool.handles.filter((h) => !h.down).length },
       series: history?.samples ?? [],
     });
   });
