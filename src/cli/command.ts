@@ -28,6 +28,11 @@ export function intFlag(value: string | undefined, flag: string, fallback: numbe
   return n;
 }
 
+/** An integer flag that is undefined when not given, so the default of whatever takes it applies. */
+export function optionalIntFlag(value: string | undefined, flag: string, min = 0): number | undefined {
+  return value === undefined ? undefined : intFlag(value, flag, 0, min);
+}
+
 /** Prints a group's subcommands. */
 function groupUsage(name: string, summary: string, commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));

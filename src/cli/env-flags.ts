@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.ts";
-import type { RuntimeOptions } from "../runtime/runtime.ts";
+import { RUNTIME_DEFAULTS, type RuntimeOptions } from "../runtime/runtime.ts";
 import { shippedEnvs } from "./shipped-envs.ts";
-import { intFlag } from "./command.ts";
+import { optionalIntFlag } from "./command.ts";
 
 /** Flags every command that loads envs takes. */
 export const envFlags = {
@@ -16,7 +16,7 @@ export const envFlags = {
 export const envFlagsUsage = `  --envs DIR             also load envs from DIR (a folder of env folders, or one env); repeatable
   --no-shipped           do not load the shipped envs
   --workers N            tool workers (default: one per CPU)
-  --call-timeout-ms MS   time limit of one tool call or verification (default 5000)
+  --call-timeout-ms MS   time limit of one tool call or verification (default ${RUNTIME_DEFAULTS.callTimeoutMs})
   --backend NAME         episode databases: lazy-copy (clone at first write, default) or eager-copy
   --data-dir DIR         where templates and episode databases live (default /dev/shm, else the temp folder)
 `;
@@ -25,14 +25,14 @@ export const envFlagsUsage = `  --envs DIR             also load envs from DIR (
 export function runtimeOptions(values: Record<string, unknown>): RuntimeOptions {
   const shipped = values["no-shipped"] ? { dirs: [] } : shippedEnvs();
   const dirs = [...shipped.dirs, ...((values.envs as string[] | undefined) ?? [])];
-  const backend = (values.backend as string | undefined) ?? "lazy-copy";
+  const backend = (values.backend as string | undefined) ?? RUNTIME_DEFAULTS.backend;
   if (backend !== "lazy-copy" && backend !== "eager-copy") throw new UsageError(`--backend must be lazy-copy or eager-copy, got '${backend}'`);
   if (!dirs.length && !shipped.embedded?.length) throw new UsageError("no envs to load: drop --no-shipped or add --envs DIR");
   return {
     envDirs: dirs,
     embedded: shipped.embedded,
-    workers: values.workers === undefined ? undefined : intFlag(values.workers as string, "workers", 1, 1),
-    callTimeoutMs: intFlag(values["call-timeout-ms"] as string | undefined, "call-timeout-ms", 5000, 1),
+    workers: optionalIntFlag(values.workers as string | undefined, "workers", 1),
+    callTimeoutMs: optionalIntFlag(values["call-timeout-ms"] as string | undefined, "call-timeout-ms", 1),
     backend,
     dataDir: values["data-dir"] as string | undefined,
   };

@@ -1,8 +1,8 @@
 import { UsageError } from "../errors.ts";
-import { startServer, type RunningServer } from "../http/server.ts";
-import { makeLogger } from "../http/middleware.ts";
+import { SERVER_DEFAULTS, startServer, type RunningServer } from "../http/server.ts";
+import { RUNTIME_DEFAULTS } from "../runtime/runtime.ts";
 import { DEFAULT_REWARDS } from "../verify/reward.ts";
-import { intFlag, parseFlags, type Command } from "./command.ts";
+import { intFlag, optionalIntFlag, parseFlags, type Command } from "./command.ts";
 import { judgeFlags, judgeFlagsUsage, judgeFrom } from "./agent-flags.ts";
 import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
 import { loadProgress } from "./progress.ts";
@@ -17,16 +17,16 @@ Usage: awm serve [options]
 Options:
   --port N               port to listen on (default 8080; 0 picks a free one)
   --host ADDR            address to bind (default 127.0.0.1; 0.0.0.0 for all)
-${envFlagsUsage}  --max-episodes N       live episodes before create answers 429 (default 10000)
-  --max-calls-per-episode N  tool calls one episode may make (default 1000)
-  --ttl S                close episodes idle this many seconds (default 600)
-  --max-body-mb N        largest request body (default 8)
+${envFlagsUsage}  --max-episodes N       live episodes before create answers 429 (default ${RUNTIME_DEFAULTS.maxEpisodes})
+  --max-calls-per-episode N  tool calls one episode may make (default ${RUNTIME_DEFAULTS.maxCallsPerEpisode})
+  --ttl S                close episodes idle this many seconds (default ${RUNTIME_DEFAULTS.ttlS})
+  --max-body-mb N        largest request body (default ${SERVER_DEFAULTS.maxBodyBytes / 1048576})
   --memory-limit-mb N    resident memory above which a worker stuck in a call is replaced
                          (default: half the machine's memory, at least 2048)
   --token TOKEN          require Authorization: Bearer TOKEN on every route (or AWM_TOKEN)
   --log-format F         text (default) or json
   --access-log           one log line per request
-  --shutdown-grace-s S   on SIGTERM, how long requests in flight may finish (default 10)
+  --shutdown-grace-s S   on SIGTERM, how long requests in flight may finish (default ${SERVER_DEFAULTS.shutdownGraceMs / 1000})
   --keep-episodes DIR    on shutdown, write every live episode's database here
   --reward VERDICT=R     reward for a verdict (defaults complete=1 incomplete=0.1 format_error=-1); repeatable
   --public-url URL       base of the mcp_url handed out (default: the URL the request came to)
@@ -53,27 +53,28 @@ ${judgeFlagsUsage}  -h, --help             show this help
     });
     const logFormat = values["log-format"] ?? "text";
     if (logFormat !== "text" && logFormat !== "json") throw new UsageError(`--log-format must be text or json, got '${logFormat}'`);
-    const { log } = makeLogger(logFormat);
+    const maxBodyMb = optionalIntFlag(values["max-body-mb"], "max-body-mb", 1);
+    const graceS = optionalIntFlag(values["shutdown-grace-s"], "shutdown-grace-s", 0);
     const server = await startServer({
-      log,
       ...runtimeOptions(values),
       port: intFlag(values.port, "port", 8080),
       host: values.host ?? "127.0.0.1",
-      maxEpisodes: intFlag(values["max-episodes"], "max-episodes", 10_000, 1),
-      maxCallsPerEpisode: intFlag(values["max-calls-per-episode"], "max-calls-per-episode", 1000, 1),
-      maxBodyBytes: intFlag(values["max-body-mb"], "max-body-mb", 8, 1) * 1048576,
-      memoryLimitMb: values["memory-limit-mb"] === undefined ? undefined : intFlag(values["memory-limit-mb"], "memory-limit-mb", 0, 64),
+      maxEpisodes: optionalIntFlag(values["max-episodes"], "max-episodes", 1),
+      maxCallsPerEpisode: optionalIntFlag(values["max-calls-per-episode"], "max-calls-per-episode", 1),
+      maxBodyBytes: maxBodyMb === undefined ? undefined : maxBodyMb * 1048576,
+      memoryLimitMb: optionalIntFlag(values["memory-limit-mb"], "memory-limit-mb", 64),
       token: values.token ?? process.env.AWM_TOKEN,
       logFormat,
       accessLog: values["access-log"] === true,
-      shutdownGraceMs: intFlag(values["shutdown-grace-s"], "shutdown-grace-s", 10, 0) * 1000,
+      shutdownGraceMs: graceS === undefined ? undefined : graceS * 1000,
       keepEpisodesDir: values["keep-episodes"],
-      ttlS: intFlag(values.ttl, "ttl", 600, 1),
+      ttlS: optionalIntFlag(values.ttl, "ttl", 1),
       rewards: parseRewards(values.reward ?? []),
       publicUrl: values["public-url"]?.replace(/\/$/, ""),
       judge: judgeFrom(values, process.env),
       onLoadProgress: loadProgress(),
     });
+    const { log } = server;
     const r = server.runtime.registry;
     log(`awm: serving ${r.size} envs${r.broken.length ? ` (${r.broken.length} broken, skipped)` : ""} at ${server.url}`);
     log(`awm: POST ${server.url}/v1/episodes {"env": "${r.list()[0]?.name ?? "NAME"}"} to start an episode`);

@@ -19,7 +19,7 @@ export function tokenMatches(token: string, guess: string | undefined): boolean 
  */
 export function requireToken(token: string, metrics: Metrics): MiddlewareHandler {
   return async (c, next) => {
-    const path = new URL(c.req.url).pathname;
+    const path = c.req.path;
     const header = c.req.header("authorization") ?? "";
     if (path === "/ui/login" || tokenMatches(token, header.startsWith("Bearer ") ? header.slice(7) : undefined) || tokenMatches(token, getCookie(c, TOKEN_COOKIE))) {
       await next();
@@ -60,7 +60,8 @@ export function accessLog(write: ReturnType<typeof makeLogger>["access"]): Middl
   return async (c, next) => {
     const started = performance.now();
     await next();
-    const path = new URL(c.req.url).pathname;
-    write({ method: c.req.method, path, status: c.res.status, ms: performance.now() - started, ...(/\/episodes\/(ep_\w+)/.exec(path) ? { episode: /\/episodes\/(ep_\w+)/.exec(path)![1] } : {}) });
+    const path = c.req.path;
+    const episode = /\/episodes\/(ep_\w+)/.exec(path)?.[1];
+    write({ method: c.req.method, path, status: c.res.status, ms: performance.now() - started, ...(episode ? { episode } : {}) });
   };
 }

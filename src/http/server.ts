@@ -31,6 +31,8 @@ export interface RunningServer {
   port: number;
   runtime: Runtime;
   implicitEpisode?: string;
+  /** The server's log (as --log-format writes it). */
+  log: (line: string) => void;
   /** Stops accepting, waits (bounded) for requests in flight, keeps episodes if asked, closes everything. */
   stop(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     port: server.port!,
     runtime,
     implicitEpisode,
+    log,
     stop: () =>
       (stopping ??= (async () => {
         const grace = o.shutdownGraceMs ?? SERVER_DEFAULTS.shutdownGraceMs;
