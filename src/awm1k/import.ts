@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { writeEnvFolder } from "../runtime/env-files.ts";
 import { freezeNow } from "./freeze-now.ts";
 import { readAwmDir, type AwmScenario } from "./files.ts";
 import type { ImportProblem } from "./jsonl.ts";
@@ -106,8 +107,6 @@ async function importScenario(s: AwmScenario, o: ImportOptions): Promise<Scenari
   };
   const tables = s.tables.map((t) => ({ ...t, ddl: pin(t.ddl), indexes: t.indexes.map(pin), examples: t.examples?.map(pin) }));
   const samples = (s.samples ?? []).map((t) => ({ table: t.table, statements: t.statements.map(pin) }));
-  const dir = join(o.out, s.name);
-  mkdirSync(dir, { recursive: true });
   const build = await referenceBuild(tables, samples);
   const { tools, shadowed } = specTools(s.endpoints ?? []);
   Object.assign(report, {
@@ -121,26 +120,17 @@ async function importScenario(s: AwmScenario, o: ImportOptions): Promise<Scenari
     tasks_without_code_verifier: s.tasks.map((_, i) => i).filter((i) => !s.verifiers.some((v) => v.task === i && v.mode === "code")),
   });
 
-  const iso = o.now.toISOString().replace(/\.\d{3}Z$/, "Z");
-  const json = (file: string, value: unknown) => writeFileSync(join(dir, file), JSON.stringify(value, null, 2) + "\n");
-  json("env.json", { name: s.name, description: s.description ?? s.displayName, version: "1", now: iso, user_id: 1, source: { format: "awm", scenario: s.displayName } });
-  json("tasks.json", s.tasks.map((prompt) => ({ prompt })));
-  writeFileSync(join(dir, "schema.sql"), sqlScript(build.schema));
-  writeFileSync(join(dir, "seed.sql"), sqlScript(build.inserts));
-  json(IMPORTED_FILES.tools, tools);
-  json(IMPORTED_FILES.verifiers, [...s.verifiers].sort((a, b) => a.task - b.task || a.mode.localeCompare(b.mode)).map((v) => ({ task: v.task, mode: v.mode, function_name: v.functionName, code: v.code })));
-  if (s.serverCode !== undefined) writeFileSync(join(dir, IMPORTED_FILES.server), s.serverCode);
-  json(IMPORTED_FILES.report, report);
+  writeEnvFolder(join(o.out, s.name), {
+    meta: { name: s.name, description: s.description ?? s.displayName, now: o.now, source: { format: "awm", scenario: s.displayName } },
+    schema: build.schema,
+    inserts: build.inserts,
+    tasks: s.tasks,
+    files: {
+      [IMPORTED_FILES.tools]: tools,
+      [IMPORTED_FILES.verifiers]: [...s.verifiers].sort((a, b) => a.task - b.task || a.mode.localeCompare(b.mode)).map((v) => ({ task: v.task, mode: v.mode, function_name: v.functionName, code: v.code })),
+      ...(s.serverCode !== undefined ? { [IMPORTED_FILES.server]: s.serverCode } : {}),
+      [IMPORTED_FILES.report]: report,
+    },
+  });
   return report;
-}
-
-/** Statements as a script: one per entry, each ended with a semicolon that no trailing comment can swallow. */
-function sqlScript(statements: string[]): string {
-  return statements
-    .map((sql) => {
-      const body = sql.trim().replace(/;\s*$/, "");
-      const lastLine = body.slice(body.lastIndexOf("\n") + 1);
-      return lastLine.includes("--") ? `${body}\n;` : `${body};`;
-    })
-    .join("\n") + "\n";
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as v from "valibot";
 import { EnvLoadError } from "../errors.ts";
@@ -12,6 +12,8 @@ export const EnvMetaSchema = v.object({
   version: v.optional(v.string(), "1"),
   now: v.optional(v.pipe(v.string(), v.isoTimestamp("use an ISO 8601 timestamp like 2026-03-14T09:00:00Z")), "2026-01-01T09:00:00Z"),
   user_id: v.optional(v.pipe(v.number(), v.integer()), 1),
+  /** Where an imported env came from (`awm import`): the format and the scenario's name there. */
+  source: v.optional(v.object({ format: v.string(), scenario: v.string() })),
 });
 export type EnvMeta = v.InferOutput<typeof EnvMetaSchema>;
 
@@ -66,4 +68,41 @@ function parseJson<S extends v.GenericSchema>(env: string, file: string, body: s
   const r = v.safeParse(schema, data);
   if (!r.success) throw new EnvLoadError(env, `${file}: ${formatIssues(r.issues)}`);
   return r.output;
+}
+
+/** What an env folder is written from. */
+export interface EnvFolder {
+  meta: { name: string; description: string; now: Date; source?: { format: string; scenario: string } };
+  /** Statements, one per entry: schema.sql and seed.sql. */
+  schema: string[];
+  inserts: string[];
+  /** Task prompts, in task order. */
+  tasks: string[];
+  /** Further files, written after the others in this order: a string as is, anything else as JSON. */
+  files?: Record<string, unknown>;
+}
+
+/** Writes an env folder in the format readEnvFiles reads (and `awm serve --envs` loads, given its code). */
+export function writeEnvFolder(dir: string, env: EnvFolder): void {
+  mkdirSync(dir, { recursive: true });
+  const write = (file: string, content: unknown) => writeFileSync(join(dir, file), typeof content === "string" ? content : JSON.stringify(content, null, 2) + "\n");
+  const { name, description, now, source } = env.meta;
+  write("env.json", { name, description, version: "1", now: now.toISOString().replace(/\.\d{3}Z$/, "Z"), user_id: 1, ...(source ? { source } : {}) });
+  write("tasks.json", env.tasks.map((prompt) => ({ prompt })));
+  write("schema.sql", sqlScript(env.schema));
+  write("seed.sql", sqlScript(env.inserts));
+  for (const [file, content] of Object.entries(env.files ?? {})) write(file, content);
+}
+
+/** Statements as a script: one per entry, each ended with a semicolon that no trailing comment can swallow. */
+function sqlScript(statements: string[]): string {
+  return (
+    statements
+      .map((sql) => {
+        const body = sql.trim().replace(/;\s*$/, "");
+        const lastLine = body.slice(body.lastIndexOf("\n") + 1);
+        return lastLine.includes("--") ? `${body}\n;` : `${body};`;
+      })
+      .join("\n") + "\n"
+  );
 }

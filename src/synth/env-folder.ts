@@ -1,5 +1,3 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import Database from "libsql";
 import type { ToolContract } from "../awm1k/spec-tools.ts";
 import { referenceBuild } from "../awm1k/reference-build.ts";
@@ -10,34 +8,6 @@ export async function effectiveSql(db: DbRecord, sample: SampleRecord | undefine
   const samples = (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
   const build = await referenceBuild(db.db_schema.tables, samples);
   return { schema: build.schema, inserts: build.inserts };
-}
-
-/** The parts of an env folder. */
-export interface EnvParts {
-  name: string;
-  description: string;
-  now: Date;
-  schema: string[];
-  inserts: string[];
-  tasks: string[];
-  toolsTs: string;
-  /** verify.ts; a placeholder that never says complete when absent. */
-  verifyTs?: string;
-  solutions?: unknown;
-}
-
-/** Writes an env folder in the format `awm serve --envs` loads. */
-export function writeEnvFolder(dir: string, p: EnvParts): void {
-  mkdirSync(dir, { recursive: true });
-  const script = (statements: string[]) => statements.map((s) => `${s.trim().replace(/;\s*$/, "")};`).join("\n") + "\n";
-  const json = (file: string, v: unknown) => writeFileSync(join(dir, file), JSON.stringify(v, null, 2) + "\n");
-  json("env.json", { name: p.name, description: p.description, version: "1", now: p.now.toISOString().replace(/\.\d{3}Z$/, "Z"), user_id: 1 });
-  writeFileSync(join(dir, "schema.sql"), script(p.schema));
-  writeFileSync(join(dir, "seed.sql"), script(p.inserts));
-  json("tasks.json", p.tasks.map((prompt) => ({ prompt })));
-  writeFileSync(join(dir, "tools.ts"), p.toolsTs);
-  writeFileSync(join(dir, "verify.ts"), p.verifyTs ?? placeholderVerifiers(p.tasks.length));
-  if (p.solutions) json("solutions.json", p.solutions);
 }
 
 /** Verifiers that never say complete: lets an env load before its real verifiers exist. */

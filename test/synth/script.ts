@@ -32,7 +32,8 @@ const badTables = [goodTables[0], { name: "notes", ddl: "CREATE TABLE notes (id 
 const sample = {
   tables: [
     { table_name: "notes", reasoning: "notes of both users", insert_statements: [
-      "INSERT INTO notes (id, user_id, title, done, created_at) VALUES (1, 1, 'Buy milk', 0, '2026-03-10 08:00:00')",
+      // A trailing comment must not swallow the statement's end when seed.sql is written.
+      "INSERT INTO notes (id, user_id, title, done, created_at) VALUES (1, 1, 'Buy milk', 0, '2026-03-10 08:00:00') -- the first note",
       "INSERT INTO notes (id, user_id, title, done, created_at) VALUES (2, 1, 'Call the bank', 0, '2026-03-11 09:00:00')",
       "INSERT INTO notes (id, user_id, title, done, created_at) VALUES (3, 1, 'File taxes', 1, '2026-03-12 10:00:00')",
       "INSERT INTO notes (id, user_id, title, done, created_at) VALUES (4, 2, 'Brook''s note', 0, '2026-03-12 11:00:00')",

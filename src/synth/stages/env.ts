@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { specTools } from "../../awm1k/spec-tools.ts";
 import { buildTemplate } from "../../db/build-template.ts";
+import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { checkTools } from "../check-tools.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
-import { effectiveSql, seedLookup, writeEnvFolder, type SeedLookup } from "../env-folder.ts";
+import { effectiveSql, placeholderVerifiers, seedLookup, type SeedLookup } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
 import { dbPath, stores } from "../records.ts";
@@ -30,8 +31,13 @@ export async function genEnv(ctx: GenContext): Promise<void> {
     let seed: SeedLookup | undefined;
     try {
       const envDir = join(scratch, name);
-      const parts = { name, description: s.scenario.get(name)?.description ?? spec.scenario, now: ctx.o.now, schema, inserts, tasks, toolsTs: "" };
-      writeEnvFolder(envDir, parts);
+      writeEnvFolder(envDir, {
+        meta: { name, description: s.scenario.get(name)?.description ?? spec.scenario, now: ctx.o.now },
+        schema,
+        inserts,
+        tasks,
+        files: { "tools.ts": "", "verify.ts": placeholderVerifiers(tasks.length) },
+      });
       const template = join(scratch, "template.db");
       await buildTemplate(template, readFileSync(join(envDir, "schema.sql"), "utf8"), readFileSync(join(envDir, "seed.sql"), "utf8"));
       seed = seedLookup(template);

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import * as v from "valibot";
 import { tsSyntaxError } from "../../../build/bundle-env.ts";
 import { normalizeScenarioName } from "../../awm1k/normalize.ts";
+import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { createRuntime } from "../../runtime/runtime.ts";
 import { runScenarios, type GenContext } from "../context.ts";
-import { effectiveSql, writeEnvFolder } from "../env-folder.ts";
+import { effectiveSql } from "../env-folder.ts";
 import type { ChatMessage } from "../llm.ts";
 import { BadAnswerError, parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/verifier.md" with { type: "text" };
@@ -84,18 +85,18 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
     const dropped = tasks.map((_, i) => i).filter((i) => !passed.has(i));
     if (kept.length === 0) return { status: "failed", attempts, errors, notes: { dropped_tasks: dropped } };
     writeEnvFolder(join(envsDir, name), {
-      name,
-      description: s.scenario.get(name)?.description ?? env.scenario,
-      now: ctx.o.now,
+      meta: { name, description: s.scenario.get(name)?.description ?? env.scenario, now: ctx.o.now },
       schema,
       inserts,
       tasks: kept.map((i) => tasks[i]!),
-      toolsTs: env.full_code,
-      verifyTs: verifyModule(kept.map((i) => passed.get(i)!.verifier)),
-      solutions: {
-        tasks: kept.map((i, n) => ({ task: n, calls: passed.get(i)!.oracle.calls, ...(passed.get(i)!.oracle.answer ? { answer: passed.get(i)!.oracle.answer } : {}) })),
-        wrong: [],
-        probes: (env as { probes?: unknown[] }).probes ?? [],
+      files: {
+        "tools.ts": env.full_code,
+        "verify.ts": verifyModule(kept.map((i) => passed.get(i)!.verifier)),
+        "solutions.json": {
+          tasks: kept.map((i, n) => ({ task: n, calls: passed.get(i)!.oracle.calls, ...(passed.get(i)!.oracle.answer ? { answer: passed.get(i)!.oracle.answer } : {}) })),
+          wrong: [],
+          probes: (env as { probes?: unknown[] }).probes ?? [],
+        },
       },
     });
     for (const i of kept) {
@@ -134,7 +135,11 @@ async function tryCandidates(
   const scratch = mkdtempSync(join(tmpdir(), "awm-gen-verify-"));
   try {
     const verifiers = data.tasks.map((_, i) => candidates.get(i)?.verifier ?? passed.get(i)?.verifier ?? `() => ({ verdict: "others" as const })`);
-    writeEnvFolder(join(scratch, name), { name, description: name, now: ctx.o.now, ...data, toolsTs: env.full_code, verifyTs: verifyModule(verifiers) });
+    writeEnvFolder(join(scratch, name), {
+      meta: { name, description: name, now: ctx.o.now },
+      ...data,
+      files: { "tools.ts": env.full_code, "verify.ts": verifyModule(verifiers) },
+    });
     const rt = await createRuntime({ envDirs: [scratch], workers: 1, log: () => {} });
     try {
       const broken = rt.registry.broken[0];
