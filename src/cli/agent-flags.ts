@@ -1,11 +1,14 @@
 import OpenAI from "openai";
 import { UsageError } from "../errors.ts";
 import type { AgentModel } from "../agent/run-task.ts";
+import { serverClient, type ServerClient } from "../agent/server-client.ts";
+import { startServer } from "../http/server.ts";
 import { createJudge } from "../judge/judge.ts";
 import type { VerifyMode } from "../runtime/verification.ts";
 import { createLlm, llmConfig } from "../synth/llm.ts";
 import type { JudgeFn } from "../verify/judge-types.ts";
 import { intFlag } from "./command.ts";
+import { envFlags, runtimeOptions } from "./env-flags.ts";
 
 /** Flags of the commands that run a policy model. */
 export const modelFlags = {
@@ -75,4 +78,44 @@ export function verifyModeFlag(value: string | undefined, o: { flag: string; jud
   if (!(VERIFY_MODES as readonly string[]).includes(value)) throw new UsageError(`--${o.flag} must be code, python or judge, got '${value}'`);
   if (value === "judge" && !o.judge) throw new UsageError(`--${o.flag} judge needs --judge-model NAME`);
   return value as VerifyMode;
+}
+
+/** Flags of the commands that run tasks on an awm server: a running one, or one started here. */
+export const serverFlags = {
+  server: { type: "string" },
+  token: { type: "string" },
+  "verify-mode": { type: "string" },
+} as const;
+
+export const serverFlagsUsage = `  --server URL           a running awm server to use instead of starting one here
+  --token TOKEN          that server's bearer token (default AWM_TOKEN)
+  --verify-mode M        code, python or judge (default: the env's verifier)
+`;
+
+/** The server a command runs tasks on, and the verify mode asked for. */
+export interface AgentServer {
+  client: ServerClient;
+  verifyMode?: VerifyMode;
+}
+
+/**
+ * Runs `fn` against --server, or against a server started here on the env and judge flags
+ * (`workers` tool workers unless --workers says otherwise), stopped afterwards. The verify
+ * mode is checked first; env and judge flags given with --server are an error, not ignored.
+ */
+export async function withAgentServer<T>(values: Record<string, unknown>, env: Record<string, string | undefined>, o: { workers: number }, fn: (s: AgentServer) => Promise<T>): Promise<T> {
+  const remote = values.server as string | undefined;
+  const verifyMode = verifyModeFlag(values["verify-mode"] as string | undefined, { flag: "verify-mode", judge: !!(remote || values["judge-model"]) });
+  if (remote) {
+    const ignored = [...Object.keys(envFlags), ...Object.keys(judgeFlags)].find((k) => values[k] !== undefined);
+    if (ignored) throw new UsageError(`--${ignored} has no effect with --server: that server has its own envs and judge`);
+    return fn({ client: serverClient(remote, (values.token as string | undefined) ?? env.AWM_TOKEN), verifyMode });
+  }
+  const options = runtimeOptions(values);
+  const local = await startServer({ ...options, workers: options.workers ?? o.workers, port: 0, host: "127.0.0.1", judge: judgeFrom(values, env), log: () => {} });
+  try {
+    return await fn({ client: serverClient(local.url), verifyMode });
+  } finally {
+    await local.stop();
+  }
 }

@@ -5,12 +5,10 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import { formatChecks } from "../agent/format-checks.ts";
 import { runAgent } from "../agent/loop.ts";
 import { runTask } from "../agent/run-task.ts";
-import { serverClient } from "../agent/server-client.ts";
 import { UsageError } from "../errors.ts";
-import { startServer } from "../http/server.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
-import { agentModel, judgeFlags, judgeFlagsUsage, judgeFrom, modelFlags, modelFlagsUsage, verifyModeFlag } from "./agent-flags.ts";
-import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
+import { agentModel, judgeFlags, judgeFlagsUsage, modelFlags, modelFlagsUsage, serverFlags, serverFlagsUsage, withAgentServer } from "./agent-flags.ts";
+import { envFlags, envFlagsUsage } from "./env-flags.ts";
 
 export const agentCommand: Command = {
   name: "agent",
@@ -24,11 +22,8 @@ Usage: awm agent --env NAME --task N [options]        (on the envs here, or --se
 Options:
   --env NAME             the env
   --task N | TEXT        the task's index, or with --mcp-url its text
-  --server URL           a running awm server to use instead of starting one here
-  --token TOKEN          that server's bearer token (default AWM_TOKEN)
   --mcp-url URL          an MCP endpoint to talk to directly
-${modelFlagsUsage}  --verify-mode M        code, python or judge (default: the env's verifier)
-${judgeFlagsUsage}  --out DIR              where run folders go (default ./runs)
+${serverFlagsUsage}${modelFlagsUsage}${judgeFlagsUsage}  --out DIR              where run folders go (default ./runs)
 ${envFlagsUsage}  --json                 print the result as JSON
   -h, --help             show this help
 `,
@@ -37,18 +32,15 @@ ${envFlagsUsage}  --json                 print the result as JSON
       ...envFlags,
       ...modelFlags,
       ...judgeFlags,
+      ...serverFlags,
       env: { type: "string" },
       task: { type: "string" },
-      server: { type: "string" },
-      token: { type: "string" },
       "mcp-url": { type: "string" },
-      "verify-mode": { type: "string" },
       out: { type: "string" },
       json: { type: "boolean" },
     });
     if (!values.task) throw new UsageError("--task is required (see awm agent --help)");
     const model = agentModel(values, process.env);
-    const verifyMode = verifyModeFlag(values["verify-mode"], { flag: "verify-mode", judge: !!(values.server || values["judge-model"]) });
     const out = resolve(values.out ?? "runs");
 
     if (values["mcp-url"]) {
@@ -65,15 +57,14 @@ ${envFlagsUsage}  --json                 print the result as JSON
 
     if (!values.env) throw new UsageError("--env NAME is required, or --mcp-url URL (see awm agent --help)");
     const task = intFlag(values.task, "task", 0);
-    const local = values.server ? null : await startServer({ ...runtimeOptions(values), port: 0, host: "127.0.0.1", judge: judgeFrom(values, process.env), log: () => {} });
-    try {
-      const run = await runTask(serverClient(values.server ?? local!.url, values.token ?? process.env.AWM_TOKEN), values.env, task, model, { outDir: out, verifyMode });
+    const env = values.env;
+    // One episode: one tool worker is plenty.
+    return withAgentServer(values, process.env, { workers: 1 }, async ({ client, verifyMode }) => {
+      const run = await runTask(client, env, task, model, { outDir: out, verifyMode });
       const summary = { env: run.env, task: run.task, verdict: run.verify?.verdict, reward: run.verify?.reward, turns: run.trajectory.total_iterations, stopped: run.trajectory.awm.stopped, first_format_violation: run.format.first_violation, run_dir: run.runDir };
       if (values.json) console.log(JSON.stringify(summary, null, 2));
       else console.log(`${run.env} task ${run.task}: ${summary.verdict} (reward ${summary.reward}) after ${summary.turns} turns, ${summary.stopped}${summary.first_format_violation ? `; first format violation at step ${summary.first_format_violation}` : ""}\nrun saved in ${run.runDir}`);
       return 0;
-    } finally {
-      await local?.stop();
-    }
+    });
   },
 };

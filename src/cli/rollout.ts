@@ -1,12 +1,11 @@
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { rollout, summarize } from "../agent/rollout.ts";
-import { serverClient } from "../agent/server-client.ts";
 import { UsageError } from "../errors.ts";
-import { startServer } from "../http/server.ts";
 import { Progress } from "../synth/progress.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
-import { agentModel, judgeFlags, judgeFlagsUsage, judgeFrom, modelFlags, modelFlagsUsage, verifyModeFlag } from "./agent-flags.ts";
-import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
+import { agentModel, judgeFlags, judgeFlagsUsage, modelFlags, modelFlagsUsage, serverFlags, serverFlagsUsage, withAgentServer } from "./agent-flags.ts";
+import { envFlags, envFlagsUsage } from "./env-flags.ts";
 
 export const rolloutCommand: Command = {
   name: "rollout",
@@ -24,10 +23,7 @@ Options:
   --concurrency N        samples in flight (default 8)
   --out FILE             the JSONL (default rollouts.jsonl)
   --runs DIR             also save each sample's run folder here
-  --server URL           a running awm server instead of one started here
-  --token TOKEN          that server's bearer token (default AWM_TOKEN)
-${modelFlagsUsage}  --verify-mode M        code, python or judge (default: the env's verifier)
-${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as JSON
+${serverFlagsUsage}${modelFlagsUsage}${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as JSON
   -h, --help             show this help
 `,
   async run(argv) {
@@ -35,42 +31,38 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
       ...envFlags,
       ...modelFlags,
       ...judgeFlags,
+      ...serverFlags,
       env: { type: "string", multiple: true },
       task: { type: "string", multiple: true },
       samples: { type: "string" },
       concurrency: { type: "string" },
       out: { type: "string" },
       runs: { type: "string" },
-      server: { type: "string" },
-      token: { type: "string" },
-      "verify-mode": { type: "string" },
       json: { type: "boolean" },
     });
     const model = agentModel(values, process.env);
-    const verifyMode = verifyModeFlag(values["verify-mode"], { flag: "verify-mode", judge: !!(values.server || values["judge-model"]) });
-    const local = values.server ? null : await startServer({ ...runtimeOptions(values), port: 0, host: "127.0.0.1", judge: judgeFrom(values, process.env), log: () => {} });
-    try {
-      const server = serverClient(values.server ?? local!.url, values.token ?? process.env.AWM_TOKEN);
+    const concurrency = intFlag(values.concurrency, "concurrency", 8, 1);
+    const samples = intFlag(values.samples, "samples", 1, 1);
+    const taskJobs = (values.task ?? []).map((spec) => {
+      const m = /^([\w.-]+):(\d+)$/.exec(spec);
+      if (!m) throw new UsageError(`--task takes NAME:N, got '${spec}'`);
+      return { env: m[1]!, task: Number(m[2]) };
+    });
+    return withAgentServer(values, process.env, { workers: Math.min(concurrency, availableParallelism()) }, async ({ client: server, verifyMode }) => {
       const { envs } = await server.json<{ envs: { name: string; tasks: number }[] }>("GET", "/v1/envs");
-      const jobs: { env: string; task: number }[] = [];
-      for (const spec of values.task ?? []) {
-        const m = /^([\w.-]+):(\d+)$/.exec(spec);
-        if (!m) throw new UsageError(`--task takes NAME:N, got '${spec}'`);
-        jobs.push({ env: m[1]!, task: Number(m[2]) });
-      }
+      const jobs = [...taskJobs];
       const named = values.env ?? (values.task ? [] : envs.map((e) => e.name));
       for (const name of named) {
         const env = envs.find((e) => e.name === name);
         if (!env) throw new UsageError(`unknown env '${name}'`);
         for (let task = 0; task < env.tasks; task++) jobs.push({ env: name, task });
       }
-      const samples = intFlag(values.samples, "samples", 1, 1);
       const progress = new Progress("rollout", jobs.length * samples);
       const records = await rollout({
         server,
         jobs,
         samples,
-        concurrency: intFlag(values.concurrency, "concurrency", 8, 1),
+        concurrency,
         out: resolve(values.out ?? "rollouts.jsonl"),
         runsDir: values.runs ? resolve(values.runs) : undefined,
         model,
@@ -89,8 +81,6 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the summary as 
         for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join("  "));
       }
       return 0;
-    } finally {
-      await local?.stop();
-    }
+    });
   },
 };
