@@ -53,6 +53,25 @@ export class TooManyEpisodesError extends AwmError {
   }
 }
 
+/**
+ * An episode that made all the tool calls it may. 409, not 429: the episode will never take
+ * another call, so a client that retries on 429 would only wait in vain.
+ */
+export class CallLimitError extends AwmError {
+  override name = "CallLimitError";
+  constructor(id: string, limit: number) {
+    super(`episode ${id} has made its ${limit} calls, the limit; close it and start another`, 409, "call_limit");
+  }
+}
+
+/** Every tool worker slot is down (workers die before they are ready: a broken install). */
+export class NoWorkersError extends AwmError {
+  override name = "NoWorkersError";
+  constructor(reason: string) {
+    super(`no tool worker is running: ${reason}`, 503, "no_workers");
+  }
+}
+
 /** An env that cannot be loaded; the message names the file and the problem. */
 export class EnvLoadError extends AwmError {
   override name = "EnvLoadError";

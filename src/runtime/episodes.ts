@@ -1,7 +1,7 @@
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { DbDiff } from "../envkit/diff-types.ts";
-import { AwmError, BadRequestError, EpisodeLostError, EpisodeNotFoundError, TooManyEpisodesError } from "../errors.ts";
+import { AwmError, BadRequestError, CallLimitError, EpisodeLostError, EpisodeNotFoundError, TooManyEpisodesError } from "../errors.ts";
 import type { JudgeFn } from "../verify/judge-types.ts";
 import { rewardFor, type RewardMap } from "../verify/reward.ts";
 import type { Metrics } from "./metrics.ts";
@@ -147,7 +147,7 @@ export class EpisodeManager {
   /** Runs one tool call. Tool failures are outcomes, not exceptions: the agent reads them. */
   async call(ep: Episode, tool: string, args: unknown): Promise<CallOutcome> {
     if (ep.counts.calls >= this.o.maxCallsPerEpisode) {
-      throw new AwmError(`episode ${ep.id} has made its ${this.o.maxCallsPerEpisode} calls, the limit; close it and start another`, 429, "call_limit");
+      throw new CallLimitError(ep.id, this.o.maxCallsPerEpisode);
     }
     const started = performance.now();
     const seq = ++ep.counts.calls;

@@ -1,4 +1,4 @@
-import { AwmError } from "../errors.ts";
+import { NoWorkersError } from "../errors.ts";
 import type { Env } from "./registry.ts";
 import { WorkerHandle } from "./worker-handle.ts";
 
@@ -54,7 +54,7 @@ export class WorkerPool {
   assign(env: Env): WorkerHandle {
     let best: WorkerHandle | undefined;
     for (const h of this.handles) if (!h.down && (!best || h.episodes.size < best.episodes.size)) best = h;
-    if (!best) throw new AwmError(`no tool worker is running: ${this.handles[0]!.down}`, 503, "no_workers");
+    if (!best) throw new NoWorkersError(this.handles[0]!.down!);
     if (!best.loaded.has(env.name)) {
       best.post({ t: "load", env: env.name, code: env.code, template: env.templatePath, now: env.now, userId: env.userId });
       best.loaded.add(env.name);

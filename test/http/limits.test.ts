@@ -14,14 +14,14 @@ test("a body over the limit is a 413 that says so", async () => {
   expect(((await res.json()) as { error: { message: string } }).error.message).toBe(`the request body has ${body.length} bytes; the limit is 4096`);
 });
 
-test("an episode past its call cap gets a 429 naming the limit, over /call and MCP alike", async () => {
+test("an episode past its call cap gets a 409 (retrying will not help) naming the limit, over /call and MCP alike", async () => {
   const ep = (await t.json("POST", "/v1/episodes", { env: "notes", tools: "none" })).data;
   for (let i = 0; i < 3; i++) expect((await t.json("POST", `/v1/episodes/${ep.id}/call`, { name: "list_notes" })).status).toBe(200);
   const over = await t.json("POST", `/v1/episodes/${ep.id}/call`, { name: "list_notes" });
-  expect(over.status).toBe(429);
+  expect(over.status).toBe(409);
   expect(over.data.error).toEqual({ code: "call_limit", message: `episode ${ep.id} has made its 3 calls, the limit; close it and start another` });
   const mcp = await t.json("POST", `/v1/episodes/${ep.id}/mcp`, { jsonrpc: "2.0", id: 9, method: "tools/call", params: { name: "list_notes", arguments: {} } });
-  expect(mcp.status).toBe(429);
+  expect(mcp.status).toBe(409);
   expect(mcp.data).toMatchObject({ jsonrpc: "2.0", id: 9, error: { message: expect.stringContaining("the limit") } });
   await t.json("DELETE", `/v1/episodes/${ep.id}`);
 });
