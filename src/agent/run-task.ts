@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import type OpenAI from "openai";
 import { formatChecks, type FormatReport } from "./format-checks.ts";
 import { runAgent, type Protocol } from "./loop.ts";
+import { makeRunDir, saveTrajectory } from "./run-dir.ts";
 import type { ServerClient } from "./server-client.ts";
 import type { Trajectory } from "./trajectory.ts";
 
@@ -53,9 +54,8 @@ export async function runTask(server: ServerClient, env: string, task: number, m
     // The run is saved before verifying, so a verify that fails does not lose it: `awm verify` can redo that part.
     let runDir: string | undefined;
     if (o.outDir) {
-      runDir = join(o.outDir, `${new Date().toISOString().replace(/[-:]/g, "").replace("T", "_").slice(0, 15)}_${env}_task_${task}_${ep.id.slice(3, 11)}`);
-      mkdirSync(runDir, { recursive: true });
-      writeFileSync(join(runDir, "trajectory.json"), JSON.stringify({ ...trajectory, format }, null, 4));
+      runDir = makeRunDir(o.outDir, `${env}_task_${task}_${ep.id.slice(3, 11)}`);
+      saveTrajectory(runDir, trajectory, format);
       writeFileSync(join(runDir, "initial.db"), new Uint8Array(await (await server.request("GET", `/v1/envs/${env}/db`)).arrayBuffer()));
       writeFileSync(join(runDir, "final.db"), new Uint8Array(await (await server.request("GET", `/v1/episodes/${ep.id}/db`)).arrayBuffer()));
     }

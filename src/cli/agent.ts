@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { formatChecks } from "../agent/format-checks.ts";
 import { runAgent } from "../agent/loop.ts";
+import { makeRunDir, saveTrajectory } from "../agent/run-dir.ts";
 import { runTask } from "../agent/run-task.ts";
 import { UsageError } from "../errors.ts";
 import { intFlag, parseFlags, type Command } from "./command.ts";
@@ -47,10 +47,9 @@ ${envFlagsUsage}  --json                 print the result as JSON
       const mcp = new Client({ name: "awm-agent", version: "1" });
       await mcp.connect(new StreamableHTTPClientTransport(new URL(values["mcp-url"])));
       const t = await runAgent({ ...model, mcp, task: values.task, scenario: "", taskId: null }).finally(() => mcp.close());
-      const dir = join(out, `${new Date().toISOString().replace(/[-:]/g, "").replace("T", "_").slice(0, 15)}_mcp`);
-      mkdirSync(dir, { recursive: true });
+      const dir = makeRunDir(out, "mcp");
       const format = formatChecks(t, { requireReasoning: model.requireReasoning });
-      writeFileSync(join(dir, "trajectory.json"), JSON.stringify({ ...t, format }, null, 4));
+      saveTrajectory(dir, t, format);
       console.log(values.json ? JSON.stringify({ run_dir: dir, turns: t.total_iterations, stopped: t.awm.stopped, format }, null, 2) : `${t.awm.stopped} after ${t.total_iterations} turns; run saved in ${dir}`);
       return 0;
     }

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUN, FIXTURES, ROOT } from "../helpers.ts";
 import { startFakeLlm } from "../fake-llm.ts";
-import { metaAgent } from "./scripted-agents.ts";
+import { startServer } from "../../src/http/server.ts";
+import { metaAgent, nativeAgent } from "./scripted-agents.ts";
 
 const work = mkdtempSync(join(tmpdir(), "awm-verify-cli-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -53,5 +54,23 @@ test("awm agent and rollout check --verify-mode before the model is asked anythi
     expect(llm.requests).toHaveLength(0);
   } finally {
     llm.stop();
+  }
+});
+
+test("awm agent --mcp-url talks to any MCP endpoint and saves trajectory.json with its format report", async () => {
+  const server = await startServer({ port: 0, host: "127.0.0.1", envDirs: [join(FIXTURES, "envs")], workers: 1, log: () => {} });
+  const llm = startFakeLlm([nativeAgent([{ name: "list_notes", arguments: {} }, { name: "no_such_tool", arguments: {} }], "Two notes.")]);
+  try {
+    const ep = (await (await fetch(`${server.url}/v1/episodes`, { method: "POST", body: JSON.stringify({ env: "notes" }), headers: { "content-type": "application/json" } })).json()) as { mcp_url: string };
+    const r = await awm("agent", "--mcp-url", ep.mcp_url, "--task", "How many notes?", "--api-url", llm.url, "--model", "policy-1", "--out", "mcp-runs", "--json");
+    expect(r.exitCode).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ turns: 3, stopped: "answered", format: { first_violation: 2 } });
+    expect(out.run_dir).toMatch(/\/mcp-runs\/\d{8}_\d{6}_mcp$/);
+    const t = JSON.parse(readFileSync(join(out.run_dir, "trajectory.json"), "utf8"));
+    expect(t).toMatchObject({ scenario: "", task_id: null, task: "How many notes?", format: { counts: { unknown_tool: 1 } } });
+  } finally {
+    llm.stop();
+    await server.stop();
   }
 });
