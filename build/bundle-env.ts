@@ -11,19 +11,24 @@ export function useEmbeddedEsbuild(path: string): void {
   embeddedEsbuild = path;
 }
 
-async function loadEsbuild(): Promise<typeof import("esbuild")> {
-  if (embeddedEsbuild && !process.env.ESBUILD_BINARY_PATH) {
-    // esbuild runs its executable as a child process, so it must exist as a real file.
-    const bytes = await Bun.file(embeddedEsbuild).bytes();
-    const path = join(tmpdir(), `awm-esbuild-${Bun.hash(bytes).toString(16)}`);
-    if (!existsSync(path)) {
-      const tmp = `${path}.${process.pid}`;
-      writeFileSync(tmp, bytes, { mode: 0o755 });
-      renameSync(tmp, path);
+let esbuildReady: Promise<typeof import("esbuild")> | undefined;
+
+/** esbuild, with the embedded executable written out once however many bundles start at once. */
+function loadEsbuild(): Promise<typeof import("esbuild")> {
+  return (esbuildReady ??= (async () => {
+    if (embeddedEsbuild && !process.env.ESBUILD_BINARY_PATH) {
+      // esbuild runs its executable as a child process, so it must exist as a real file.
+      const bytes = await Bun.file(embeddedEsbuild).bytes();
+      const path = join(tmpdir(), `awm-esbuild-${Bun.hash(bytes).toString(16)}`);
+      if (!existsSync(path)) {
+        const tmp = `${path}.${process.pid}`;
+        writeFileSync(tmp, bytes, { mode: 0o755 });
+        renameSync(tmp, path);
+      }
+      process.env.ESBUILD_BINARY_PATH = path;
     }
-    process.env.ESBUILD_BINARY_PATH = path;
-  }
-  return import("esbuild");
+    return import("esbuild");
+  })());
 }
 
 /** Compiles one TypeScript snippet, to find its syntax errors; returns the first, or null. */
