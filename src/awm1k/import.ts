@@ -1,10 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { writeEnvFolder } from "../runtime/env-files.ts";
-import { freezeNow } from "./freeze-now.ts";
+import { envSql } from "./env-sql.ts";
 import { readAwmDir, type AwmScenario } from "./files.ts";
 import type { ImportProblem } from "./jsonl.ts";
-import { referenceBuild, type FailedStatement } from "./reference-build.ts";
+import type { FailedStatement } from "./reference-build.ts";
 import { specTools } from "./spec-tools.ts";
 
 export interface ImportOptions {
@@ -100,23 +100,17 @@ async function importScenario(s: AwmScenario, o: ImportOptions): Promise<Scenari
   if (!s.endpoints) report.problems.push("no API spec in gen_spec.jsonl: no tool contracts");
   if (s.serverCode === undefined) report.problems.push("no env code in gen_envs.jsonl: nothing to port tools from");
 
-  const pin = (sql: string) => {
-    const f = freezeNow(sql, o.now);
-    report.now_pinned += f.replaced;
-    return f.sql;
-  };
-  const tables = s.tables.map((t) => ({ ...t, ddl: pin(t.ddl), indexes: t.indexes.map(pin), examples: t.examples?.map(pin) }));
-  const samples = (s.samples ?? []).map((t) => ({ table: t.table, statements: t.statements.map(pin) }));
-  const build = await referenceBuild(tables, samples);
+  const build = await envSql(s.tables, s.samples ?? [], o.now);
   const { tools, shadowed } = specTools(s.endpoints ?? []);
   Object.assign(report, {
     imported: true,
     tables_created: build.tablesCreated,
     rows: build.rows,
-    inserts: samples.reduce((n, t) => n + t.statements.length, 0),
+    inserts: (s.samples ?? []).reduce((n, t) => n + t.statements.length, 0),
     failed_statements: build.failed,
     tools: tools.length,
     shadowed_tools: shadowed,
+    now_pinned: build.nowPinned,
     tasks_without_code_verifier: s.tasks.map((_, i) => i).filter((i) => !s.verifiers.some((v) => v.task === i && v.mode === "code")),
   });
 

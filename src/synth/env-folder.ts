@@ -1,13 +1,17 @@
 import Database from "libsql";
 import type { ToolContract } from "../awm1k/spec-tools.ts";
-import { referenceBuild } from "../awm1k/reference-build.ts";
+import { envSql } from "../awm1k/env-sql.ts";
 import type { DbRecord, SampleRecord } from "./records.ts";
 
-/** The statements of a scenario's schema and sample that take effect, in order. */
-export async function effectiveSql(db: DbRecord, sample: SampleRecord | undefined): Promise<{ schema: string[]; inserts: string[] }> {
-  const samples = (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
-  const build = await referenceBuild(db.db_schema.tables, samples);
+/** The statements of a scenario's schema and sample that take effect, in order, with every "now" pinned to `now`. */
+export async function effectiveSql(db: DbRecord, sample: SampleRecord | undefined, now: Date): Promise<{ schema: string[]; inserts: string[] }> {
+  const build = await envSql(db.db_schema.tables, sampleStatements(sample), now);
   return { schema: build.schema, inserts: build.inserts };
+}
+
+/** A gen_sample record's inserts, per table, as the build takes them. */
+export function sampleStatements(sample: SampleRecord | undefined): { table: string; statements: string[] }[] {
+  return (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
 }
 
 /** Verifiers that never say complete: lets an env load before its real verifiers exist. */

@@ -24,7 +24,7 @@ export async function genEnv(ctx: GenContext): Promise<void> {
     const db = s.db.get(name)!;
     const sample = s.sample.get(name);
     const tasks = s.tasks.get(name)?.tasks ?? [];
-    const { schema, inserts } = await effectiveSql(db, sample);
+    const { schema, inserts } = await effectiveSql(db, sample, ctx.o.now);
     const endpoints = spec.api_spec.api_groups.flatMap((g) => g.endpoints);
     const contract = specTools(endpoints).tools;
     const scratch = mkdtempSync(join(tmpdir(), "awm-gen-env-"));

@@ -1,7 +1,10 @@
 import * as v from "valibot";
 import { normalizeScenarioName } from "../../awm1k/normalize.ts";
-import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
+import { envSql } from "../../awm1k/env-sql.ts";
+import { freezeNow } from "../../awm1k/freeze-now.ts";
+import type { AwmTable } from "../../awm1k/reference-build.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
+import { sampleStatements } from "../env-folder.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/sample.md" with { type: "text" };
 import { stores, type SampleRecord } from "../records.ts";
@@ -41,7 +44,7 @@ export async function genSample(ctx: GenContext): Promise<void> {
           sample_data: { tables: ordered },
           task_checks: a.task_checks,
         };
-        const problems = await checkSample(db.db_schema.tables, record, tasks.length, ctx.o.errorThreshold);
+        const problems = await checkSample(db.db_schema.tables, record, tasks.length, ctx.o);
         return problems.length ? { ok: false, problems, value: record, score: -problems.length } : { ok: true, value: record };
       },
     );
@@ -52,10 +55,10 @@ export async function genSample(ctx: GenContext): Promise<void> {
   s.sample.compact();
 }
 
-async function checkSample(tables: AwmTable[], record: SampleRecord, taskCount: number, threshold: number): Promise<string[]> {
+/** Builds the data as the env will hold it (its "now" pinned) and runs each task's check query on it, pinned alike. */
+async function checkSample(tables: AwmTable[], record: SampleRecord, taskCount: number, o: { now: Date; errorThreshold: number }): Promise<string[]> {
   const problems: string[] = [];
-  const samples = record.sample_data.tables.map((t) => ({ table: t.table_name, statements: t.insert_statements }));
-  const build = await referenceBuild(tables, samples, async (db) => {
+  const build = await envSql(tables, sampleStatements(record), o.now, async (db) => {
     for (let task = 0; task < taskCount; task++) {
       const check = record.task_checks.find((c) => c.task === task);
       if (!check) {
@@ -67,7 +70,7 @@ async function checkSample(tables: AwmTable[], record: SampleRecord, taskCount: 
         continue;
       }
       try {
-        const rows = await db.execute(check.sql);
+        const rows = await db.execute(freezeNow(check.sql, o.now).sql);
         if (rows.rows.length === 0) problems.push(`task ${task} is not feasible on the data: ${check.sql} returns no rows`);
       } catch (err) {
         problems.push(`task ${task}: its check query fails: ${(err as Error).message}`);
@@ -75,7 +78,7 @@ async function checkSample(tables: AwmTable[], record: SampleRecord, taskCount: 
     }
   });
   const failed = build.failed.filter((f) => f.stage === "sample");
-  if (failed.length > threshold * Math.max(1, record.inserts_count)) {
+  if (failed.length > o.errorThreshold * Math.max(1, record.inserts_count)) {
     problems.unshift(...failed.slice(0, 30).map((f) => `insert into ${f.table} failed: ${f.error}: ${f.sql.replace(/\s+/g, " ").slice(0, 200)}`));
     if (failed.length > 30) problems.push(`... and ${failed.length - 30} more failing inserts`);
   }

@@ -33,7 +33,7 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
   const items = s.envs.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
   await runScenarios(ctx, "verifier", items, (n) => existsSync(join(envsDir, n, "solutions.json")), async (name, env, ctx) => {
     const tasks = s.tasks.get(name)?.tasks ?? [];
-    const { schema, inserts } = await effectiveSql(s.db.get(name)!, s.sample.get(name));
+    const { schema, inserts } = await effectiveSql(s.db.get(name)!, s.sample.get(name), ctx.o.now);
     const tools = s.spec.get(name)?.api_spec.api_groups.flatMap((g) => g.endpoints) ?? [];
     const context = [
       `Product: ${env.scenario}`,
