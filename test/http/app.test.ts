@@ -27,6 +27,17 @@ describe("envs", () => {
     expect(data.tasks[1]).toEqual({ id: 1, prompt: 'Mark the note "Buy milk" as done.' });
   });
 
+  test("an env's template downloads as a SQLite file with its seed rows", async () => {
+    const res = await t.app.request("/v1/envs/notes/db");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="notes.db"');
+    const file = join(work, "notes-template.db");
+    await Bun.write(file, await res.arrayBuffer());
+    const db = new Database(file, { readonly: true });
+    expect(db.prepare("SELECT count(*) AS n FROM notes").get()).toMatchObject({ n: 3 });
+    db.close();
+  });
+
   test("an unknown env is a 404 naming it", async () => {
     expect(await t.json("GET", "/v1/envs/nope")).toMatchObject({ status: 404, data: { error: { code: "env_not_found", message: "unknown env 'nope'" } } });
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { Hono } from "hono";
 import { toOpenAiTools } from "../../mcp/tool-formats.ts";
 import type { Env } from "../../runtime/registry.ts";
@@ -41,7 +40,8 @@ export function envRoutes(deps: AppDeps): Hono {
   app.get("/:env", (c) => c.json(envDetail(deps.registry.get(c.req.param("env")))));
   app.get("/:env/db", (c) => {
     const env = deps.registry.get(c.req.param("env"));
-    return c.body(readFileSync(env.templatePath), 200, { "content-type": "application/vnd.sqlite3", "content-disposition": `attachment; filename="${env.name}.db"` });
+    // Streamed from the file: rollouts that save run folders fetch this once per sample.
+    return new Response(Bun.file(env.templatePath), { headers: { "content-type": "application/vnd.sqlite3", "content-disposition": `attachment; filename="${env.name}.db"` } });
   });
   return app;
 }
