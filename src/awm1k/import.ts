@@ -35,6 +35,7 @@ export interface ScenarioReport {
   /** Endpoints hidden by a later one on the same (path, method), as the reference's MCP server hides them. */
   shadowed_tools: string[];
   verifiers: { code: number; sql: number };
+  /** Tasks (their index in gen_tasks) with no code-mode verifier: not in the env's tasks.json. */
   tasks_without_code_verifier: number[];
   now_pinned: number;
   problems: string[];
@@ -58,8 +59,9 @@ export const IMPORTED_FILES = {
 /**
  * Imports AWM files into env folders: scenario text, tasks, the database as the
  * reference builds it (schema.sql and seed.sql hold the statements that took effect),
- * tool contracts from gen_spec, the Python verifiers and env code. Tools still need
- * porting (`awm port`) before the env can be served.
+ * tool contracts from gen_spec, the Python verifiers and env code. Tasks without a code-mode
+ * verifier are left out (an env serves only tasks it can verify). Tools still need porting
+ * (`awm port`) before the env can be served.
  */
 export async function importAwm(o: ImportOptions): Promise<ImportReport> {
   const { scenarios, problems } = readAwmDir(o.dir);
@@ -102,6 +104,11 @@ async function importScenario(s: AwmScenario, o: ImportOptions): Promise<Scenari
 
   const build = await envSql(s.tables, s.samples ?? [], o.now);
   const { tools, shadowed } = specTools(s.endpoints ?? []);
+  // An env serves only tasks it can verify in code: the others are left out, and the
+  // remaining tasks (and their verifiers) are numbered anew.
+  const verified = new Set(s.verifiers.filter((v) => v.mode === "code").map((v) => v.task));
+  const kept = s.tasks.map((_, i) => i).filter((i) => verified.has(i));
+  const newIndex = new Map(kept.map((awmIndex, i) => [awmIndex, i]));
   Object.assign(report, {
     imported: true,
     tables_created: build.tablesCreated,
@@ -111,17 +118,23 @@ async function importScenario(s: AwmScenario, o: ImportOptions): Promise<Scenari
     tools: tools.length,
     shadowed_tools: shadowed,
     now_pinned: build.nowPinned,
-    tasks_without_code_verifier: s.tasks.map((_, i) => i).filter((i) => !s.verifiers.some((v) => v.task === i && v.mode === "code")),
+    tasks_without_code_verifier: s.tasks.map((_, i) => i).filter((i) => !verified.has(i)),
   });
+  if (report.tasks_without_code_verifier.length) {
+    report.problems.push(`tasks ${report.tasks_without_code_verifier.join(", ")} (of gen_tasks) have no code verifier: left out of tasks.json`);
+  }
 
   writeEnvFolder(join(o.out, s.name), {
     meta: { name: s.name, description: s.description ?? s.displayName, now: o.now, source: { format: "awm", scenario: s.displayName } },
     schema: build.schema,
     inserts: build.inserts,
-    tasks: s.tasks,
+    tasks: kept.map((i) => s.tasks![i]!),
     files: {
       [IMPORTED_FILES.tools]: tools,
-      [IMPORTED_FILES.verifiers]: [...s.verifiers].sort((a, b) => a.task - b.task || a.mode.localeCompare(b.mode)).map((v) => ({ task: v.task, mode: v.mode, function_name: v.functionName, code: v.code })),
+      [IMPORTED_FILES.verifiers]: s.verifiers
+        .filter((v) => newIndex.has(v.task))
+        .map((v) => ({ task: newIndex.get(v.task)!, mode: v.mode, function_name: v.functionName, code: v.code }))
+        .sort((a, b) => a.task - b.task || a.mode.localeCompare(b.mode)),
       ...(s.serverCode !== undefined ? { [IMPORTED_FILES.server]: s.serverCode } : {}),
       [IMPORTED_FILES.report]: report,
     },

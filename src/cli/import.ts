@@ -13,7 +13,8 @@ export const importCommand: Command = {
 gen_verifier[.pure_code] .jsonl) into one env folder per scenario. The database is built
 the way the reference builds it; the report lists, per scenario, tables and rows created
 and every statement that failed. Tools come as contracts from gen_spec and must be
-ported (awm port NAME) before the env can be served; verifiers run in python mode.
+ported (awm port NAME) before the env can be served; verifiers run in python mode, and
+tasks without a code-mode verifier are left out (the report lists them).
 
 Usage: awm import DIR [options]
 

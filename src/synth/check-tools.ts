@@ -1,9 +1,11 @@
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type { ToolContract } from "../awm1k/spec-tools.ts";
+import { readEnvFiles } from "../runtime/env-files.ts";
 import type { ToolInfo } from "../runtime/env-module.ts";
 import { createRuntime } from "../runtime/runtime.ts";
+import { placeholderVerifiers } from "./env-folder.ts";
 
 type Schema = { properties?: Record<string, { type?: string; examples?: unknown[] }>; required?: string[] };
 
@@ -13,18 +15,23 @@ export interface ToolsCheck {
   calls: { name: string; arguments: Record<string, unknown> }[];
 }
 
+/** Files of an env folder that a tools check replaces in its copy: tools.ts by the candidate, the verifiers by placeholders. */
+const REPLACED = new Set(["tools.ts", "verify.ts", "python_verifiers.json"]);
+
 /**
  * Checks a candidate tools.ts for an env folder: it compiles and loads; every tool of the
  * contract exists with the same parameters, required set and types; and every tool,
  * called on a fresh episode with `argsFor(tool)` (by default the contract's examples),
  * answers without an internal error. Problems come one line each (none when it passes).
+ * Only tools are checked: the copy it loads has placeholder verifiers, so what the
+ * folder's verifiers lack is not blamed on the tools.
  */
 export async function checkTools(envDir: string, toolsTs: string, contract: ToolContract[], argsFor = (t: ToolContract) => exampleArguments(t.inputSchema as Schema)): Promise<ToolsCheck> {
   const scratch = mkdtempSync(join(tmpdir(), "awm-port-"));
   const dir = join(scratch, "env");
-  cpSync(envDir, dir, { recursive: true, filter: (src) => !src.endsWith("tools.ts") });
+  cpSync(envDir, dir, { recursive: true, filter: (src) => !REPLACED.has(relative(envDir, src)) });
   writeFileSync(join(dir, "tools.ts"), toolsTs);
-  const runtime = await createRuntime({ envDirs: [dir], workers: 1, log: () => {} }).catch((err: Error) => err);
+  const runtime = await loadWithPlaceholders(dir).catch((err: Error) => err);
   try {
     if (runtime instanceof Error) return { problems: [`loading failed: ${runtime.message}`], calls: [] };
     const broken = runtime.registry.broken[0];
@@ -47,6 +54,11 @@ export async function checkTools(envDir: string, toolsTs: string, contract: Tool
     if (!(runtime instanceof Error)) runtime.close();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+async function loadWithPlaceholders(dir: string) {
+  writeFileSync(join(dir, "verify.ts"), placeholderVerifiers(readEnvFiles(dir, { requireCode: false }).tasks.length));
+  return createRuntime({ envDirs: [dir], workers: 1, log: () => {} });
 }
 
 /** Differences between the tools a module declares and the contract, one line each. */

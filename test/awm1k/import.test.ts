@@ -129,6 +129,23 @@ describe("damaged files", () => {
     expect(JSON.parse(readFileSync(join(work, "mini/mini_notes_test/env.json"), "utf8")).now).toBe("2026-03-01T09:00:00Z");
   });
 
+  test("a task without a code verifier is left out of the env, and the rest are numbered anew", async () => {
+    const dir = join(work, "mini-sql-only");
+    cpSync(join(FIXTURES, "awm-mini"), dir, { recursive: true });
+    const tasks = JSON.parse(readFileSync(join(dir, "gen_tasks.jsonl"), "utf8"));
+    tasks.tasks.splice(1, 0, "A task that only a judge can verify.");
+    writeFileSync(join(dir, "gen_tasks.jsonl"), JSON.stringify(tasks) + "\n");
+    const shifted = readFileSync(join(dir, "gen_verifier.jsonl"), "utf8").replace(/(["']task_idx["']: )(\d+)/g, (_m, key: string, n: string) => `${key}${Number(n) >= 1 ? Number(n) + 1 : n}`);
+    const sqlOnly = { scenario: "mini_notes_test", task_idx: 1, task: "", verification: { code: "def verify_task(initial_db_path, final_db_path):\n    return {'notes': 0}\n", raw_response: "{}" } };
+    writeFileSync(join(dir, "gen_verifier.jsonl"), shifted + JSON.stringify(sqlOnly) + "\n");
+    const r = await importAwm({ dir, out: join(work, "mini-sql-only-envs"), now: NOW });
+    const env = join(work, "mini-sql-only-envs/mini_notes_test");
+    expect(r.scenarios[0]).toMatchObject({ tasks: 3, verifiers: { code: 2, sql: 1 }, tasks_without_code_verifier: [1] });
+    expect(r.scenarios[0]!.problems).toContain("tasks 1 (of gen_tasks) have no code verifier: left out of tasks.json");
+    // The env is the one imported without the extra task: the same tasks, the same verifiers.
+    for (const f of ["tasks.json", "python_verifiers.json"]) expect(readFileSync(join(env, f), "utf8")).toBe(readFileSync(join(work, "mini/mini_notes_test", f), "utf8"));
+  });
+
   test("of two endpoints on one route the later is listed, as the reference's MCP server does", () => {
     const tools = JSON.parse(readFileSync(join(work, "mini/mini_notes_test/tools.json"), "utf8")) as { name: string }[];
     expect(tools.map((t) => t.name)).toEqual(["list_notes", "create_note", "get_note_v0"]);

@@ -1,12 +1,13 @@
 // `awm port` against a local OpenAI-compatible server that answers from a script:
 // first a tools.ts that fails validation, then one that passes.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { importAwm } from "../../src/awm1k/import.ts";
 import { portEnv } from "../../src/awm1k/port.ts";
 import { createRuntime } from "../../src/runtime/runtime.ts";
+import { checkTools } from "../../src/synth/check-tools.ts";
 import { createLlm, llmConfig } from "../../src/synth/llm.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
 import { BUN, FIXTURES, ROOT } from "../helpers.ts";
@@ -25,7 +26,8 @@ const badGet = `get_note_v0: tool({ description: "Get a note", input: v.object({
       handler: ({ id }, ctx) => (ctx.db.get("SELECT * FROM notes WHERE id = ?", id) as { title: string }).title }),`;
 const goodGet = `get_note_v0: tool({ description: "Get a note", input: v.object({ note_id: v.pipe(v.number(), v.integer()) }),
       handler: ({ note_id }, ctx) => { const n = ctx.db.get("SELECT * FROM notes WHERE id = ? AND user_id = ?", note_id, ctx.userId); if (!n) throw new ToolError(\`note \${note_id} not found\`); return n; } }),`;
-const answer = (get: string) => `Here is the port.\n\n\`\`\`ts\n${header}export default defineEnv({ tools: {\n    ${listNotes}\n    ${createNote}\n    ${get}\n} });\n\`\`\`\n`;
+const toolsTs = (get: string) => `${header}export default defineEnv({ tools: {\n    ${listNotes}\n    ${createNote}\n    ${get}\n} });\n`;
+const answer = (get: string) => `Here is the port.\n\n\`\`\`ts\n${toolsTs(get)}\`\`\`\n`;
 
 beforeAll(async () => {
   await importAwm({ dir: join(FIXTURES, "awm-mini"), out: join(work, "envs"), now: new Date("2026-03-01T09:00:00Z") });
@@ -53,6 +55,15 @@ test("a port that fails validation goes back to the model with the problems; the
   expect(readFileSync(join(envDir, "tools.ts"), "utf8")).toContain("note_id");
   const log = JSON.parse(readFileSync(join(envDir, "port-log.json"), "utf8"));
   expect(log).toMatchObject({ model: "porter-1", ok: true, attempts: [{ attempt: 1 }, { attempt: 2, problems: [] }] });
+});
+
+test("checking the tools does not blame them for a task that has no verifier", async () => {
+  const copy = join(work, "no-verifier");
+  cpSync(envDir, copy, { recursive: true });
+  const tasks = JSON.parse(readFileSync(join(copy, "tasks.json"), "utf8"));
+  writeFileSync(join(copy, "tasks.json"), JSON.stringify([...tasks, { prompt: "A task whose verifier is not there" }]));
+  const contract = JSON.parse(readFileSync(join(copy, "tools.json"), "utf8"));
+  expect((await checkTools(copy, toolsTs(goodGet), contract)).problems).toEqual([]);
 });
 
 test("the ported env is servable, and its Python verifiers still verify it", async () => {

@@ -7,7 +7,7 @@ import { buildTemplate } from "../../db/build-template.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { checkTools } from "../check-tools.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
-import { effectiveSql, placeholderVerifiers, seedLookup, type SeedLookup } from "../env-folder.ts";
+import { effectiveSql, seedLookup, type SeedLookup } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
 import { dbPath, stores } from "../records.ts";
@@ -36,7 +36,6 @@ export async function genEnv(ctx: GenContext): Promise<void> {
         schema,
         inserts,
         tasks,
-        files: { "tools.ts": "", "verify.ts": placeholderVerifiers(tasks.length) },
       });
       const template = join(scratch, "template.db");
       await buildTemplate(template, readFileSync(join(envDir, "schema.sql"), "utf8"), readFileSync(join(envDir, "seed.sql"), "utf8"));
