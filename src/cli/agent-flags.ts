@@ -100,10 +100,11 @@ export interface AgentServer {
 
 /**
  * Runs `fn` against --server, or against a server started here on the env and judge flags
- * (`workers` tool workers unless --workers says otherwise), stopped afterwards. The verify
+ * (`workers` tool workers unless --workers says otherwise; only the envs named in `only`,
+ * when given), stopped afterwards. The verify
  * mode is checked first; env and judge flags given with --server are an error, not ignored.
  */
-export async function withAgentServer<T>(values: Record<string, unknown>, env: Record<string, string | undefined>, o: { workers: number }, fn: (s: AgentServer) => Promise<T>): Promise<T> {
+export async function withAgentServer<T>(values: Record<string, unknown>, env: Record<string, string | undefined>, o: { workers: number; only?: string[] }, fn: (s: AgentServer) => Promise<T>): Promise<T> {
   const remote = values.server as string | undefined;
   const verifyMode = verifyModeFlag(values["verify-mode"] as string | undefined, { flag: "verify-mode", judge: !!(remote || values["judge-model"]) });
   if (remote) {
@@ -112,7 +113,7 @@ export async function withAgentServer<T>(values: Record<string, unknown>, env: R
     return fn({ client: serverClient(remote, (values.token as string | undefined) ?? env.AWM_TOKEN), verifyMode });
   }
   const options = runtimeOptions(values);
-  const local = await startServer({ ...options, workers: options.workers ?? o.workers, port: 0, host: "127.0.0.1", judge: judgeFrom(values, env), log: () => {} });
+  const local = await startServer({ ...options, workers: options.workers ?? o.workers, only: o.only, port: 0, host: "127.0.0.1", judge: judgeFrom(values, env), log: () => {} });
   try {
     return await fn({ client: serverClient(local.url), verifyMode });
   } finally {

@@ -57,8 +57,8 @@ ${envFlagsUsage}  --json                 print the result as JSON
     if (!values.env) throw new UsageError("--env NAME is required, or --mcp-url URL (see awm agent --help)");
     const task = intFlag(values.task, "task", 0);
     const env = values.env;
-    // One episode: one tool worker is plenty.
-    return withAgentServer(values, process.env, { workers: 1 }, async ({ client, verifyMode }) => {
+    // One episode of one env: one tool worker, and no other env loaded.
+    return withAgentServer(values, process.env, { workers: 1, only: [env] }, async ({ client, verifyMode }) => {
       const run = await runTask(client, env, task, model, { outDir: out, verifyMode });
       const summary = { env: run.env, task: run.task, verdict: run.verify?.verdict, reward: run.verify?.reward, turns: run.trajectory.total_iterations, stopped: run.trajectory.awm.stopped, first_format_violation: run.format.first_violation, run_dir: run.runDir };
       if (values.json) console.log(JSON.stringify(summary, null, 2));

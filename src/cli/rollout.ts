@@ -48,11 +48,11 @@ ${serverFlagsUsage}${modelFlagsUsage}${judgeFlagsUsage}${envFlagsUsage}  --json 
       if (!m) throw new UsageError(`--task takes NAME:N, got '${spec}'`);
       return { env: m[1]!, task: Number(m[2]) };
     });
-    return withAgentServer(values, process.env, { workers: Math.min(concurrency, availableParallelism()) }, async ({ client: server, verifyMode }) => {
+    const named = values.env || values.task ? [...(values.env ?? []), ...taskJobs.map((j) => j.env)] : undefined;
+    return withAgentServer(values, process.env, { workers: Math.min(concurrency, availableParallelism()), only: named }, async ({ client: server, verifyMode }) => {
       const { envs } = await server.json<{ envs: { name: string; tasks: number }[] }>("GET", "/v1/envs");
       const jobs = [...taskJobs];
-      const named = values.env ?? (values.task ? [] : envs.map((e) => e.name));
-      for (const name of named) {
+      for (const name of values.env ?? (values.task ? [] : envs.map((e) => e.name))) {
         const env = envs.find((e) => e.name === name);
         if (!env) throw new UsageError(`unknown env '${name}'`);
         for (let task = 0; task < env.tasks; task++) jobs.push({ env: name, task });

@@ -29,7 +29,7 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the result as J
     const mode = verifyModeFlag(values.mode, { flag: "mode", judge: !!values["judge-model"] });
     const t = JSON.parse(readFileSync(join(dir, "trajectory.json"), "utf8")) as Trajectory;
     if (t.task_id === null || !t.scenario) throw new UsageError("this run has no env task (free text with --mcp-url): nothing to verify against");
-    const runtime = await createRuntime({ ...runtimeOptions(values), workers: 1, judge: judgeFrom(values, process.env), log: () => {} });
+    const runtime = await createRuntime({ ...runtimeOptions(values), only: [t.scenario], workers: 1, judge: judgeFrom(values, process.env), log: () => {} });
     try {
       const ep = runtime.manager.create({ env: t.scenario, task: t.task_id, restore: readFileSync(join(dir, "final.db")) });
       const answer = t.trajectory.at(-1)?.content ?? "";

@@ -26,6 +26,8 @@ export interface LoadEnvsOptions {
   dataDir: DataDir;
   /** Limit for evaluating one env's code. */
   timeoutMs: number;
+  /** Load only the envs of these names; the others are read (for their names) but not bundled, inspected or built. */
+  only?: string[];
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -42,7 +44,10 @@ export function findEnvDirs(dir: string): string[] {
 
 /** Reads and bundles one env folder. */
 export async function readEnvSource(dir: string): Promise<EnvSource> {
-  const files = readEnvFiles(dir);
+  return bundleEnvSource(dir, readEnvFiles(dir));
+}
+
+async function bundleEnvSource(dir: string, files: EnvFiles): Promise<EnvSource> {
   return { files, code: await bundleEnv(dir, files.meta.name), origin: dir };
 }
 
@@ -52,26 +57,40 @@ export async function readEnvSource(dir: string): Promise<EnvSource> {
  * each template. An env that fails any step is reported with the reason and skipped.
  */
 export async function loadEnvs(options: LoadEnvsOptions): Promise<EnvRegistry> {
-  type Item = { origin: string; source: () => Promise<EnvSource> };
-  const items: Item[] = (options.embedded ?? []).map((s) => ({ origin: s.origin, source: async () => s }));
-  for (const dir of options.dirs) for (const d of findEnvDirs(dir)) items.push({ origin: d, source: () => readEnvSource(d) });
+  const wanted = options.only ? new Set(options.only) : null;
+  const isWanted = (name: string) => !wanted || wanted.has(name);
+  // A source is null when the env is not wanted: decided on its files, before bundling.
+  type Item = { origin: string; source: () => Promise<EnvSource | null> };
+  const items: Item[] = (options.embedded ?? []).map((s) => ({ origin: s.origin, source: async () => (isWanted(s.files.meta.name) ? s : null) }));
+  for (const dir of options.dirs) {
+    for (const d of findEnvDirs(dir)) {
+      items.push({
+        origin: d,
+        source: async () => {
+          const files = readEnvFiles(d);
+          return isWanted(files.meta.name) ? bundleEnvSource(d, files) : null;
+        },
+      });
+    }
+  }
 
   const broken: BrokenEnv[] = [];
   const fail = (origin: string, err: unknown) => {
     const name = err instanceof EnvLoadError ? err.env : (origin.split("/").pop() ?? origin);
-    broken.push({ name, origin, reason: (err as Error).message });
+    if (isWanted(name)) broken.push({ name, origin, reason: (err as Error).message });
   };
   let done = 0;
   const progress = () => options.onProgress?.(++done, items.length);
 
-  // Read and bundle everything, then keep the first env of each name, in the order given.
-  const sources = await mapConcurrent(items, 4, (item) =>
-    item.source().catch((err) => {
+  // Read and bundle everything wanted, then keep the first env of each name, in the order given.
+  const sources = await mapConcurrent(items, 4, async (item) => {
+    const src = await item.source().catch((err) => {
       fail(item.origin, err);
-      progress();
       return null;
-    }),
-  );
+    });
+    if (!src) progress();
+    return src;
+  });
   const seen = new Map<string, string>();
   const unique: EnvSource[] = [];
   for (const src of sources) {

@@ -14,6 +14,8 @@ export interface RuntimeOptions {
   envDirs: string[];
   /** Envs compiled into the binary. */
   embedded?: EnvSource[];
+  /** Load only the envs of these names (a command that needs one env need not build them all). */
+  only?: string[];
   workers?: number;
   /** Time limit of one tool call or verification. */
   callTimeoutMs?: number;
@@ -69,7 +71,7 @@ export async function createRuntime(o: RuntimeOptions): Promise<Runtime> {
   const callTimeoutMs = o.callTimeoutMs ?? RUNTIME_DEFAULTS.callTimeoutMs;
   let registry: EnvRegistry;
   try {
-    registry = await loadEnvs({ dirs: o.envDirs, embedded: o.embedded, dataDir, timeoutMs: callTimeoutMs, onProgress: o.onLoadProgress });
+    registry = await loadEnvs({ dirs: o.envDirs, embedded: o.embedded, only: o.only, dataDir, timeoutMs: callTimeoutMs, onProgress: o.onLoadProgress });
   } catch (err) {
     removeDataDir(dataDir);
     throw err;

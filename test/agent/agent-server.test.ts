@@ -31,3 +31,10 @@ test("a judge verify mode with no judge model here fails before a server starts"
   await expect(withAgentServer({ ...here, "verify-mode": "judge" }, {}, { workers: 1 }, async () => (ran = true))).rejects.toThrow("--verify-mode judge needs --judge-model NAME");
   expect(ran).toBe(false);
 });
+
+test("a server started here loads only the envs named", async () => {
+  const both = { "no-shipped": true, envs: [join(FIXTURES, "envs"), join(FIXTURES, "python")] };
+  const envs = (only?: string[]) => withAgentServer(both, {}, { workers: 1, only }, ({ client }) => client.json<{ envs: { name: string }[] }>("GET", "/v1/envs"));
+  expect((await envs()).envs.map((e) => e.name).sort()).toEqual(["notes", "pynotes"]);
+  expect((await envs(["pynotes"])).envs.map((e) => e.name)).toEqual(["pynotes"]);
+});
