@@ -4,6 +4,7 @@ import type { ChatMessage } from "./llm.ts";
 import type { Answer, Embedder, ModelClient } from "./model.ts";
 import { BadAnswerError } from "./parse.ts";
 import { Progress } from "./progress.ts";
+import { openStores, type GenStores } from "./records.ts";
 import { readReport, writeReport, type GenReport, type StageResult } from "./report.ts";
 
 /** Settings every stage reads; resolved once by the CLI. */
@@ -29,13 +30,15 @@ export interface GenContext {
   model: ModelClient;
   embedder?: Embedder;
   report: GenReport;
+  /** The stage files, opened once per run: what one stage puts, the next one sees. */
+  stores: GenStores;
 }
 
 export const reportPath = (o: GenOptions) => join(o.dir, "report.json");
 
 /** Starts a context: the report of earlier runs is read so that it accumulates. */
 export function genContext(o: GenOptions, model: ModelClient, embedder?: Embedder): GenContext {
-  return { o, model, embedder, report: readReport(reportPath(o)) };
+  return { o, model, embedder, report: readReport(reportPath(o)), stores: openStores(o.dir) };
 }
 
 /** What a check made of one answer: a value, or the problems to send back. */

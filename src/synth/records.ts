@@ -3,7 +3,6 @@ import { AWM_FILES } from "../awm1k/files.ts";
 import { normalizeScenarioName } from "../awm1k/normalize.ts";
 import type { AwmTable } from "../awm1k/reference-build.ts";
 import type { SpecEndpoint } from "../awm1k/spec-tools.ts";
-import type { GenOptions } from "./context.ts";
 import { JsonlStore } from "./store.ts";
 
 /** The stage records, in AWM's JSONL formats (extra fields are ours; AWM readers ignore them). */
@@ -46,9 +45,10 @@ export interface VerifierRecord {
 
 const key = (r: { scenario: string }) => normalizeScenarioName(r.scenario);
 
-/** The stage files of a gen folder. */
-export function stores(o: GenOptions) {
-  const at = (file: string) => join(o.dir, file);
+/** The stage files of a gen folder: each is read on first use, once per run. */
+export type GenStores = ReturnType<typeof openStores>;
+export function openStores(dir: string) {
+  const at = (file: string) => join(dir, file);
   return {
     scenario: new JsonlStore<ScenarioRecord>(at(AWM_FILES.scenario), (r) => normalizeScenarioName(r.name)),
     tasks: new JsonlStore<TasksRecord>(at(AWM_FILES.tasks), key),

@@ -4,19 +4,23 @@ import { readJsonl } from "../awm1k/jsonl.ts";
 import { writeAtomic } from "./cache.ts";
 
 /**
- * A stage's output file (AWM JSONL), keyed by scenario. Each finished item is appended
- * at once, so a killed run keeps everything it finished (a torn last line is skipped when
- * the file is read back); `compact` rewrites the file atomically in a stable order.
+ * A stage's output file (AWM JSONL), keyed by scenario, read on first use. Each finished
+ * item is appended at once, so a killed run keeps everything it finished. A file that does
+ * not hold exactly one readable line per key (a line torn by a kill, a key put twice) is
+ * rewritten, not appended to. `compact` rewrites the file atomically, one line per key,
+ * when it differs from the records.
  */
 export class JsonlStore<T> {
-  private readonly records = new Map<string, T>();
+  private loaded: Map<string, T> | null = null;
+  /** Records were put since the file was last written whole. */
+  private dirty = false;
+  /** The file holds more than one readable line per key: rewrite it rather than append to it. */
+  private untidy = false;
 
   constructor(
     readonly path: string,
     private readonly keyOf: (record: T) => string,
-  ) {
-    if (existsSync(path)) for (const r of readJsonl(path).records) this.records.set(keyOf(r.value as T), r.value as T);
-  }
+  ) {}
 
   has(key: string): boolean {
     return this.records.has(key);
@@ -30,19 +34,34 @@ export class JsonlStore<T> {
     return [...this.records.values()];
   }
 
+  /** Records with their keys. */
+  entries(): [string, T][] {
+    return [...this.records.entries()];
+  }
+
   put(record: T): void {
     this.records.set(this.keyOf(record), record);
+    this.dirty = true;
+    if (this.untidy) return this.compact();
     mkdirSync(dirname(this.path), { recursive: true });
     appendFileSync(this.path, JSON.stringify(record) + "\n");
   }
 
-  delete(key: string): void {
-    this.records.delete(key);
+  /** Rewrites the file with one line per key, in insertion order; nothing to do when nothing changed. */
+  compact(): void {
+    if (!this.dirty && !this.untidy) return;
+    writeAtomic(this.path, this.all().map((r) => JSON.stringify(r) + "\n").join(""));
+    this.dirty = this.untidy = false;
   }
 
-  /** Rewrites the file with one line per key, in `order` (or insertion order). */
-  compact(order?: string[]): void {
-    const keys = order ? order.filter((k) => this.records.has(k)) : [...this.records.keys()];
-    writeAtomic(this.path, keys.map((k) => JSON.stringify(this.records.get(k))).join("\n") + (keys.length ? "\n" : ""));
+  private get records(): Map<string, T> {
+    if (this.loaded) return this.loaded;
+    this.loaded = new Map();
+    if (existsSync(this.path)) {
+      const { records, problems } = readJsonl(this.path);
+      for (const r of records) this.loaded.set(this.keyOf(r.value as T), r.value as T);
+      this.untidy = problems.length > 0 || records.length !== this.loaded.size;
+    }
+    return this.loaded;
   }
 }

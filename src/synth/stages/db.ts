@@ -4,7 +4,7 @@ import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/db.md" with { type: "text" };
-import { dbPath, stores } from "../records.ts";
+import { dbPath } from "../records.ts";
 
 const Answer = v.object({
   tables: v.pipe(
@@ -19,7 +19,7 @@ const Answer = v.object({
  * failures back to the model; the best attempt is kept.
  */
 export async function genDb(ctx: GenContext): Promise<void> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   const items = s.tasks.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
   await runScenarios(ctx, "db", items, (n) => s.db.has(n), async (name, tasks, ctx) => {
     const scenario = s.scenario.get(name);

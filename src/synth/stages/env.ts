@@ -10,7 +10,7 @@ import { converse, runScenarios, type GenContext } from "../context.ts";
 import { effectiveSql, seedLookup, type SeedLookup } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
-import { dbPath, stores } from "../records.ts";
+import { dbPath } from "../records.ts";
 
 /**
  * gen env: tools.ts per scenario, for our envkit. It must compile, load, expose every
@@ -18,7 +18,7 @@ import { dbPath, stores } from "../records.ts";
  * with arguments drawn from the seed data, must answer without an internal error.
  */
 export async function genEnv(ctx: GenContext): Promise<void> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   const items = s.spec.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
   await runScenarios(ctx, "env", items, (n) => s.envs.has(n), async (name, spec, ctx) => {
     const db = s.db.get(name)!;

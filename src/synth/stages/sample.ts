@@ -7,7 +7,7 @@ import { converse, runScenarios, type GenContext } from "../context.ts";
 import { sampleStatements } from "../env-folder.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/sample.md" with { type: "text" };
-import { stores, type SampleRecord } from "../records.ts";
+import type { SampleRecord } from "../records.ts";
 
 const Answer = v.object({
   tables: v.array(v.object({ table_name: v.string(), reasoning: v.optional(v.string(), ""), insert_statements: v.array(v.string()) })),
@@ -20,7 +20,7 @@ const Answer = v.object({
  * feasible on the data), goes back to the model with the concrete errors.
  */
 export async function genSample(ctx: GenContext): Promise<void> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   const items = s.db.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
   await runScenarios(ctx, "sample", items, (n) => s.sample.has(n), async (name, db, ctx) => {
     const tasks = s.tasks.get(name)?.tasks ?? [];

@@ -5,7 +5,7 @@ import { cosine } from "../model.ts";
 import { BadAnswerError, parseAnswer } from "../parse.ts";
 import { Progress } from "../progress.ts";
 import systemPrompt from "../prompts/scenario.md" with { type: "text" };
-import { stores, type ScenarioRecord } from "../records.ts";
+import type { ScenarioRecord } from "../records.ts";
 import { writeReport } from "../report.ts";
 
 const Answer = v.object({
@@ -31,7 +31,7 @@ export interface ScenarioOptions {
  * scenario, or if its category is full. Kept scenarios are written as they come.
  */
 export async function genScenarios(ctx: GenContext, o: ScenarioOptions): Promise<{ kept: number; rejected: Record<string, number> }> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   for (const seed of o.seeds) if (!s.scenario.has(normalizeScenarioName(seed.name))) s.scenario.put(seed);
   const pool = s.scenario.all();
   const rejected = { duplicate_name: 0, near_duplicate: 0, category_full: 0, unreadable: 0 };

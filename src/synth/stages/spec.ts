@@ -4,7 +4,6 @@ import type { SpecEndpoint } from "../../awm1k/spec-tools.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/spec.md" with { type: "text" };
-import { stores } from "../records.ts";
 
 const Param = v.object({
   type: v.string(),
@@ -28,7 +27,7 @@ const TYPES = new Set(["string", "integer", "number", "float", "boolean", "array
 
 /** gen spec: the API per scenario: unique snake_case tool names, typed parameters, path parameters in their paths. */
 export async function genSpec(ctx: GenContext): Promise<void> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   const items = s.sample.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
   await runScenarios(ctx, "spec", items, (n) => s.spec.has(n), async (name, _sample, ctx) => {
     const db = s.db.get(name)!;

@@ -3,13 +3,12 @@ import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/task.md" with { type: "text" };
-import { stores } from "../records.ts";
 
 const Answer = v.object({ tasks: v.array(v.string()) });
 
 /** gen task: N user tasks per scenario. */
 export async function genTasks(ctx: GenContext): Promise<void> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   const items = s.scenario.all().map((r) => ({ name: normalizeScenarioName(r.name), input: r }));
   await runScenarios(ctx, "task", items, (n) => s.tasks.has(n), async (_name, scenario, ctx) => {
     const n = ctx.o.numTasks;

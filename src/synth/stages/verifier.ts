@@ -11,7 +11,6 @@ import { effectiveSql } from "../env-folder.ts";
 import type { ChatMessage } from "../llm.ts";
 import { BadAnswerError, parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/verifier.md" with { type: "text" };
-import { stores } from "../records.ts";
 
 const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
 const Answer = v.object({
@@ -28,7 +27,7 @@ type Candidate = v.InferOutput<typeof Answer> & { raw: string };
  * folder (envs/NAME) that `awm serve --envs` loads.
  */
 export async function genVerifier(ctx: GenContext): Promise<void> {
-  const s = stores(ctx.o);
+  const s = ctx.stores;
   const envsDir = join(ctx.o.dir, "envs");
   const items = s.envs.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
   await runScenarios(ctx, "verifier", items, (n) => existsSync(join(envsDir, n, "solutions.json")), async (name, env, ctx) => {
