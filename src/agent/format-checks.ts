@@ -1,4 +1,4 @@
-import type { Trajectory } from "./trajectory.ts";
+import { responsesOf, type Trajectory } from "./trajectory.ts";
 
 /** A step-level format error (the paper's reward -1, rollout stopped there). */
 export type FormatFlag = "unknown_tool" | "invalid_json" | "invalid_args" | "list_tools_not_first" | "list_tools_repeated" | "empty_reasoning" | "no_call_after_list_tools";
@@ -20,13 +20,17 @@ export interface FormatReport {
 
 const META = new Set(["list_tools", "call_tool"]);
 
+/** The format flag a response's kind raises, if any (see ToolResponse.kind). */
+const KIND_FLAGS: Record<string, FormatFlag> = { invalid_json: "invalid_json", unknown_tool: "unknown_tool", unknown_function: "unknown_tool", invalid_args: "invalid_args" };
+
 /**
  * Checks a trajectory step by step for the format errors the paper's step-level reward
  * penalizes: calling a tool that does not exist, arguments that are not JSON or do not fit
  * the tool's schema, list_tools not called first and only once (meta-tool protocol), an
  * empty reasoning block (when reasoning is required), and (meta-tool protocol) no
- * successful call after list_tools in a multi-turn run. Tool errors are reported as
- * environment errors.
+ * successful call after list_tools in a multi-turn run. It reads each response's kind,
+ * never its text; any other failure (a tool error, or a server that names no kind) is an
+ * environment error.
  */
 export function formatChecks(t: Trajectory, options: { requireReasoning?: boolean } = {}): FormatReport {
   const meta = t.awm.protocol === "meta";
@@ -37,9 +41,9 @@ export function formatChecks(t: Trajectory, options: { requireReasoning?: boolea
     const flags = new Set<FormatFlag>();
     let environmentError = false;
     if (options.requireReasoning && !/<think>\s*\S[\s\S]*?<\/think>/.test(e.content)) flags.add("empty_reasoning");
-    const responses = e.tool_responses ?? (e.tool_response ? [e.tool_response] : []);
+    const responses = responsesOf(e);
     for (const [n, call] of e.tool_calls.entries()) {
-      const text = responses[n]?.content ?? "";
+      const kind = responses[n]?.kind ?? "ok";
       const name = call.name;
       if (meta) {
         if (name === "list_tools") {
@@ -48,13 +52,10 @@ export function formatChecks(t: Trajectory, options: { requireReasoning?: boolea
         } else if (i === 0) flags.add("list_tools_not_first");
         if (!META.has(name) && !name.startsWith("mcp_tool_")) flags.add("unknown_tool");
       }
-      if (typeof call.arguments === "string" && !meta) flags.add("invalid_json");
-      if (/^Error: (the tool call|the arguments of .*) (is|are) not valid JSON/.test(text)) flags.add("invalid_json");
-      if (text.startsWith("Error: Unknown tool")) flags.add("unknown_tool");
-      if (text.startsWith("Error: Invalid arguments for")) flags.add("invalid_args");
-      const formatError = flags.size > 0;
-      if (text.startsWith("Error:") && !formatError && !(meta && name === "list_tools")) environmentError = true;
-      if (!text.startsWith("Error:") && name !== "list_tools" && (!meta || listed > 0)) succeededAfterList = true;
+      const flag = KIND_FLAGS[kind];
+      if (flag) flags.add(flag);
+      if (kind !== "ok" && flags.size === 0) environmentError = true;
+      if (kind === "ok" && name !== "list_tools" && (!meta || listed > 0)) succeededAfterList = true;
     }
     steps.push({ iteration: e.iteration, flags: [...flags], environment_error: environmentError });
   }

@@ -5,7 +5,8 @@ import { renderToolsText } from "./list-tools-text.ts";
 import metaPrompt from "./meta-prompt.md" with { type: "text" };
 import nativePrompt from "./native-prompt.md" with { type: "text" };
 import { bareToolName, callToolArguments, parseToolCalls } from "./tool-calls.ts";
-import type { Trajectory, TrajectoryEntry } from "./trajectory.ts";
+import { CALL_KIND_META } from "../mcp/handler.ts";
+import type { ToolResponse, Trajectory, TrajectoryEntry } from "./trajectory.ts";
 
 /** How the model calls tools: OpenAI function calling, or the reference's two meta-tools in text. */
 export type Protocol = "native" | "meta";
@@ -84,16 +85,26 @@ function request(o: AgentOptions, messages: Message[], tools?: OpenAI.Chat.Compl
   });
 }
 
-/** MCP tools/call, as text: errors are prefixed "Error: " (as the reference agent does). */
-async function callTool(mcp: Client, name: string, args: Record<string, unknown>): Promise<string> {
+type Answer = Omit<ToolResponse, "tool_call_id">;
+
+/**
+ * MCP tools/call: the text the model reads, errors prefixed "Error: " (as the reference
+ * agent does), and the kind of failure as the server names it in _meta ("error" when it does not).
+ */
+async function callTool(mcp: Client, name: string, args: Record<string, unknown>): Promise<Answer> {
   try {
     const r = await mcp.callTool({ name, arguments: args });
     const text = ((r.content as { type: string; text?: string }[]) ?? []).map((c) => c.text ?? "").join("\n");
-    return r.isError ? `Error: ${text}` : text;
+    if (!r.isError) return { content: text, kind: "ok" };
+    const kind = r._meta?.[CALL_KIND_META];
+    return { content: `Error: ${text}`, kind: typeof kind === "string" ? kind : "error" };
   } catch (err) {
-    return `Error: ${(err as Error).message}`;
+    return { content: `Error: ${(err as Error).message}`, kind: "error" };
   }
 }
+
+/** A failure the loop answers itself, without calling the server. */
+const failed = (kind: "invalid_json" | "unknown_function", message: string): Answer => ({ content: `Error: ${message}`, kind });
 
 function nativeStep(o: AgentOptions, tools: Tool[], messages: Message[]) {
   const fns = tools.map((t) => ({ type: "function" as const, function: { name: t.name, description: t.description ?? "", parameters: t.inputSchema as Record<string, unknown> } }));
@@ -109,9 +120,9 @@ function nativeStep(o: AgentOptions, tools: Tool[], messages: Message[]) {
     for (const c of calls) {
       const args = callToolArguments(c.function.arguments);
       entry.tool_calls.push({ id: c.id, name: c.function.name, arguments: args ?? c.function.arguments });
-      const text = args === null ? `Error: the arguments of ${c.function.name} are not valid JSON: ${c.function.arguments}` : await callTool(o.mcp, c.function.name, args);
-      messages.push({ role: "tool", tool_call_id: c.id, content: text });
-      entry.tool_responses!.push({ tool_call_id: c.id, content: text });
+      const answer = args === null ? failed("invalid_json", `the arguments of ${c.function.name} are not valid JSON: ${c.function.arguments}`) : await callTool(o.mcp, c.function.name, args);
+      messages.push({ role: "tool", tool_call_id: c.id, content: answer.content });
+      entry.tool_responses!.push({ tool_call_id: c.id, ...answer });
     }
     entry.tool_response = entry.tool_responses![0];
     return entry;
@@ -129,23 +140,23 @@ function metaStep(o: AgentOptions, tools: Tool[], messages: Message[]) {
     // Only the first call of a reply runs, as in the reference.
     const call = calls[0]!;
     const id = `call_${Date.now()}_${turn}`;
-    let text: string;
+    let answer: Answer;
     const name = call.name.startsWith("mcp_tool_") ? "call_tool" : call.name;
-    if (!call.validJson) text = "Error: the tool call is not valid JSON";
-    else if (name === "list_tools") text = listing;
+    if (!call.validJson) answer = failed("invalid_json", "the tool call is not valid JSON");
+    else if (name === "list_tools") answer = { content: listing, kind: "ok" };
     else if (name === "call_tool") {
       const a = (call.arguments ?? {}) as { tool_name?: unknown; arguments?: unknown };
       const toolName = bareToolName(String(call.name.startsWith("mcp_tool_") ? call.name : (a.tool_name ?? "")));
       const args = callToolArguments(call.name.startsWith("mcp_tool_") ? call.arguments : a.arguments);
-      text = args === null ? `Error: the arguments of ${toolName} are not valid JSON` : await callTool(o.mcp, toolName, args);
-    } else text = `Error: unknown function '${call.name}'; use list_tools or call_tool`;
-    messages.push({ role: "user", content: `Tool response:\n${text}` });
+      answer = args === null ? failed("invalid_json", `the arguments of ${toolName} are not valid JSON`) : await callTool(o.mcp, toolName, args);
+    } else answer = failed("unknown_function", `unknown function '${call.name}'; use list_tools or call_tool`);
+    messages.push({ role: "user", content: `Tool response:\n${answer.content}` });
     return {
       iteration: turn,
       role: "assistant",
       content,
       tool_calls: [{ id, name: call.name, arguments: call.arguments }],
-      tool_response: { tool_call_id: id, content: text },
+      tool_response: { tool_call_id: id, ...answer },
     };
   };
 }

@@ -2,6 +2,7 @@ import { appendFileSync, existsSync } from "node:fs";
 import { readJsonl } from "../awm1k/jsonl.ts";
 import { mapConcurrent } from "../map-concurrent.ts";
 import { runTask, type AgentModel } from "./run-task.ts";
+import { responsesOf } from "./trajectory.ts";
 import type { ServerClient } from "./server-client.ts";
 
 /** One line of a rollout file. */
@@ -13,7 +14,7 @@ export interface RolloutRecord {
   verdict: string;
   turns: number;
   tool_calls: number;
-  /** Calls answered with an error, and the format flags raised. */
+  /** Calls answered with an error (of any kind, format errors included), and the format flags raised. */
   errors: { tool_errors: number; format: Record<string, number>; first_violation: number | null };
   stopped: string;
   duration_ms: number;
@@ -44,7 +45,7 @@ export async function rollout(o: RolloutOptions): Promise<RolloutRecord[]> {
   await mapConcurrent(todo, o.concurrency, async (j) => {
     try {
       const run = await runTask(o.server, j.env, j.task, o.model, { verifyMode: o.verifyMode, outDir: o.runsDir });
-      const calls = run.trajectory.trajectory.flatMap((e) => e.tool_responses ?? (e.tool_response ? [e.tool_response] : []));
+      const calls = run.trajectory.trajectory.flatMap(responsesOf);
       const record: RolloutRecord = {
         env: j.env,
         task: j.task,
@@ -53,7 +54,7 @@ export async function rollout(o: RolloutOptions): Promise<RolloutRecord[]> {
         verdict: run.verify?.verdict ?? "judge_error",
         turns: run.trajectory.total_iterations,
         tool_calls: calls.length,
-        errors: { tool_errors: calls.filter((c) => c.content.startsWith("Error:")).length, format: run.format.counts as Record<string, number>, first_violation: run.format.first_violation },
+        errors: { tool_errors: calls.filter((c) => c.kind !== undefined && c.kind !== "ok").length, format: run.format.counts as Record<string, number>, first_violation: run.format.first_violation },
         stopped: run.trajectory.awm.stopped,
         duration_ms: Math.round(run.durationMs),
       };

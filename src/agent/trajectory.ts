@@ -6,16 +6,35 @@ export interface TrajectoryToolCall {
   arguments: unknown;
 }
 
+/** One tool call's answer, as the model read it. */
+export interface ToolResponse {
+  tool_call_id: string;
+  content: string;
+  /**
+   * How the call went (ours, not the reference's): "ok"; the server's failure kind
+   * (unknown_tool, invalid_args, tool_error, tool_exception); the loop's own failures
+   * (invalid_json: the call was not run; unknown_function: neither list_tools nor
+   * call_tool); or "error" when an MCP server failed the call without naming a kind.
+   */
+  kind?: string;
+}
+
 /** One assistant step, in the reference's trajectory.json shape. */
 export interface TrajectoryEntry {
   iteration: number;
   role: "assistant";
   content: string;
   tool_calls: TrajectoryToolCall[];
-  tool_response?: { tool_call_id: string; content: string };
+  /** The (first) response, in the reference's shape. */
+  tool_response?: ToolResponse;
   /** Every response when a step made several calls (native protocol). */
-  tool_responses?: { tool_call_id: string; content: string }[];
+  tool_responses?: ToolResponse[];
   is_final?: true;
+}
+
+/** A step's responses, one per call, whichever of the two fields holds them. */
+export function responsesOf(e: TrajectoryEntry): ToolResponse[] {
+  return e.tool_responses ?? (e.tool_response ? [e.tool_response] : []);
 }
 
 /** trajectory.json: the reference's fields, plus ours under `awm`. */

@@ -1,12 +1,19 @@
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
 import type { InitializeResult, JSONRPCError } from "@modelcontextprotocol/sdk/types.js";
 import { AwmError } from "../errors.ts";
-import type { Episode, EpisodeManager } from "../runtime/episodes.ts";
+import type { Episode } from "../runtime/episode.ts";
+import type { EpisodeManager } from "../runtime/episodes.ts";
 import { VERSION } from "../version.ts";
 import { toolsListJson } from "./tool-formats.ts";
 
 /** JSON-RPC error codes. */
 export const RpcError = { ParseError: -32700, InvalidRequest: -32600, MethodNotFound: -32601, InvalidParams: -32602, Server: -32000 } as const;
+
+/**
+ * The `_meta` key of a failed tools/call result that names the failure's kind (unknown_tool,
+ * invalid_args, tool_error, tool_exception): a client can sort failures without reading the text.
+ */
+export const CALL_KIND_META = "awm/kind";
 
 /** An HTTP answer: status and JSON text (null for 202 Accepted). */
 export interface McpHttpResponse {
@@ -73,8 +80,8 @@ async function handleMessage(m: unknown, ep: Episode, manager: EpisodeManager): 
     case "tools/call": {
       if (typeof params.name !== "string") return rpcError(id, RpcError.InvalidParams, "Invalid params: tools/call needs a string 'name'");
       const out = await manager.call(ep, params.name, params.arguments);
-      const text = out.ok ? out.text : out.message;
-      return rpcResult(id, `{"content":[{"type":"text","text":${JSON.stringify(text)}}],"isError":${!out.ok}}`);
+      if (out.ok) return rpcResult(id, `{"content":[{"type":"text","text":${JSON.stringify(out.text)}}],"isError":false}`);
+      return rpcResult(id, `{"content":[{"type":"text","text":${JSON.stringify(out.message)}}],"isError":true,"_meta":{"${CALL_KIND_META}":"${out.kind}"}}`);
     }
     default:
       return rpcError(id, RpcError.MethodNotFound, `Method not found: ${msg.method}`);

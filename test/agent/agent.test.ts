@@ -87,6 +87,7 @@ describe("format checks", () => {
     const r = await run([nativeAgent(steps, "I give up.")], "native");
     expect(r.format.steps.map((s) => s.flags)).toEqual([["unknown_tool"], ["invalid_json"], ["invalid_args"], []]);
     expect(r.format.first_violation).toBe(1);
+    expect(r.trajectory.trajectory.map((e) => e.tool_response?.kind)).toEqual(["unknown_tool", "invalid_json", "invalid_args", undefined]);
     expect(r.verify!.verdict).not.toBe("complete");
   });
 
@@ -104,5 +105,6 @@ describe("format checks", () => {
   test("a tool error that is not a format error is an environment error", async () => {
     const r = await run([nativeAgent([{ name: "get_order", arguments: { order_id: 987654 } }], "Sorry.")], "native");
     expect(r.format.steps[0]).toMatchObject({ flags: [], environment_error: true });
+    expect(r.trajectory.trajectory[0]!.tool_response).toMatchObject({ kind: "tool_error", content: "Error: order 987654 not found" });
   });
 });
