@@ -6,6 +6,7 @@ import { BadAnswerError } from "./parse.ts";
 import { Progress } from "./progress.ts";
 import { openStores, type GenStores } from "./records.ts";
 import { readReport, writeReport, type GenReport, type StageResult } from "./report.ts";
+import type { JsonlStore } from "./store.ts";
 
 /** Settings every stage reads; resolved once by the CLI. */
 export interface GenOptions {
@@ -77,32 +78,40 @@ export async function converse<T>(
   return { value: best?.value ?? null, passed: false, attempts, errors };
 }
 
+/** What a stage did for one scenario, and the record to keep, which marks it done: given only when it passed. */
+export type StageOutcome<O> = StageResult & { record?: O };
+
 /**
- * Runs a per-scenario stage: items already done are skipped (resume), the rest run with
- * bounded concurrency under a progress bar; each result goes into the report, which is
- * saved as items finish.
+ * Runs a per-scenario stage over the records of `from`: scenarios already done (by default,
+ * those `to` holds) are skipped, the rest run with bounded concurrency under a progress
+ * bar. A kept record goes into `to` at once; each result goes into the report, which is
+ * saved as items finish. A scenario that failed keeps nothing, so a re-run tries it again.
  */
-export async function runScenarios<I>(
+export async function runScenarios<I, O>(
   ctx: GenContext,
   stage: string,
-  items: { name: string; input: I }[],
-  isDone: (name: string) => boolean,
-  work: (name: string, input: I, ctx: GenContext) => Promise<StageResult>,
+  from: JsonlStore<I>,
+  to: JsonlStore<O>,
+  work: (name: string, input: I, ctx: GenContext) => Promise<StageOutcome<O>>,
+  isDone: (name: string) => boolean = (name) => to.has(name),
 ): Promise<void> {
-  const todo = items.filter((i) => (ctx.o.only.length === 0 || ctx.o.only.includes(i.name)) && !isDone(i.name));
+  const todo = from.entries().filter(([name]) => (ctx.o.only.length === 0 || ctx.o.only.includes(name)) && !isDone(name));
   const progress = new Progress(`gen ${stage}`, todo.length, process.stderr, ctx.o.quiet);
-  await mapConcurrent(todo, ctx.o.concurrency, async (item) => {
+  await mapConcurrent(todo, ctx.o.concurrency, async ([name, input]) => {
     let result: StageResult;
     const model = ctx.model.forItem();
     try {
-      result = await work(item.name, item.input, { ...ctx, model });
+      const { record, ...rest } = await work(name, input, { ...ctx, model });
+      if (record) to.put(record);
+      result = rest;
     } catch (err) {
       result = { status: "failed", attempts: 0, errors: [(err as Error).message] };
     }
     result.usage = model.item;
-    (ctx.report.scenarios[item.name] ??= {})[stage] = result;
+    (ctx.report.scenarios[name] ??= {})[stage] = result;
     writeReport(reportPath(ctx.o), { ...ctx.report, usage: { ...ctx.model.usage, cost_usd: ctx.report.usage.cost_usd } });
-    progress.tick(result.status === "ok", item.name);
+    progress.tick(result.status === "ok", name);
   });
   progress.finish();
+  to.compact();
 }

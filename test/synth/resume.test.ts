@@ -54,3 +54,28 @@ test("a run killed during the spec stage resumes without repeating finished requ
     second.stop();
   }
 });
+
+test("a schema that fails keeps nothing, so a re-run with a higher threshold passes it from the cache", async () => {
+  const dir = join(work, "threshold");
+  const seeds = join(work, "seeds-threshold.jsonl");
+  writeFileSync(seeds, JSON.stringify(SEED) + "\n");
+  const env = (url: string) => ({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" });
+  const first = startFakeLlm([notesModel()]);
+  try {
+    // The first db answer has one broken table of two; with no retry it fails the 0.1 threshold.
+    const report = await runGen(["scenario", "task", "db"], scriptedGenOptions(dir, seeds, { maxRetries: 0 }), env(first.url));
+    expect(report.scenarios.jotter_notes!.db!.status).toBe("failed");
+    expect(existsSync(join(dir, "gen_db.jsonl")) ? readFileSync(join(dir, "gen_db.jsonl"), "utf8") : "").toBe("");
+  } finally {
+    first.stop();
+  }
+  const second = startFakeLlm([notesModel()]);
+  try {
+    const report = await runGen(["scenario", "task", "db"], scriptedGenOptions(dir, seeds, { maxRetries: 0, errorThreshold: 0.5 }), env(second.url));
+    expect(report.scenarios.jotter_notes!.db!.status).toBe("ok");
+    expect(second.requests).toHaveLength(0);
+    expect(readFileSync(join(dir, "gen_db.jsonl"), "utf8").trim().split("\n")).toHaveLength(1);
+  } finally {
+    second.stop();
+  }
+});

@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
 import { parseAnswer } from "../parse.ts";
@@ -16,13 +15,13 @@ const Answer = v.object({
 /**
  * gen db: a schema per scenario, checked by executing every statement the way the
  * reference builds databases. More than the error threshold of failing tables sends the
- * failures back to the model; the best attempt is kept.
+ * failures back to the model. A schema that never passes is not kept (the reference keeps
+ * its best attempt): later stages build only on passing schemas, and a re-run, with more
+ * retries or a higher threshold, tries again.
  */
 export async function genDb(ctx: GenContext): Promise<void> {
-  const s = ctx.stores;
-  const items = s.tasks.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "db", items, (n) => s.db.has(n), async (name, tasks, ctx) => {
-    const scenario = s.scenario.get(name);
+  await runScenarios(ctx, "db", ctx.stores.tasks, ctx.stores.db, async (name, tasks, ctx) => {
+    const scenario = ctx.stores.scenario.get(name);
     const r = await converse(
       ctx,
       [
@@ -40,11 +39,10 @@ export async function genDb(ctx: GenContext): Promise<void> {
         return { ok: false, problems: failures, value: { tables, failures }, score: -ratio };
       },
     );
-    if (!r.value) return { status: "failed", attempts: r.attempts, errors: r.errors };
-    s.db.put({ scenario: tasks.scenario, db_schema: { tables: r.value.tables }, db_path: dbPath(name) });
-    return { status: r.passed ? "ok" : "failed", attempts: r.attempts, errors: r.errors, notes: { tables: r.value.tables.length, failed_statements: r.value.failures } };
+    const notes = r.value ? { tables: r.value.tables.length, failed_statements: r.value.failures } : undefined;
+    if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors, notes };
+    return { status: "ok", attempts: r.attempts, errors: r.errors, notes, record: { scenario: tasks.scenario, db_schema: { tables: r.value.tables }, db_path: dbPath(name) } };
   });
-  s.db.compact();
 }
 
 /** Executes the schema as the reference does; returns one line per failing table. */

@@ -1,7 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { specTools } from "../../awm1k/spec-tools.ts";
 import { buildTemplate } from "../../db/build-template.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
@@ -19,8 +18,7 @@ import { dbPath } from "../records.ts";
  */
 export async function genEnv(ctx: GenContext): Promise<void> {
   const s = ctx.stores;
-  const items = s.spec.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "env", items, (n) => s.envs.has(n), async (name, spec, ctx) => {
+  await runScenarios(ctx, "env", s.spec, s.envs, async (name, spec, ctx) => {
     const db = s.db.get(name)!;
     const sample = s.sample.get(name);
     const tasks = s.tasks.get(name)?.tasks ?? [];
@@ -61,16 +59,14 @@ export async function genEnv(ctx: GenContext): Promise<void> {
           if (!code) return { ok: false, problems: ["the answer holds no ```ts code block with tools.ts"] };
           const check = await checkTools(envDir, code, contract, lookup.argsFor);
           probes = check.calls;
-          return check.problems.length ? { ok: false, problems: check.problems, value: code, score: -check.problems.length } : { ok: true, value: code };
+          return check.problems.length ? { ok: false, problems: check.problems } : { ok: true, value: code };
         },
       );
       if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
-      s.envs.put({ scenario: spec.scenario, db_path: dbPath(name), full_code: r.value, probes } as never);
-      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length } };
+      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length }, record: { scenario: spec.scenario, db_path: dbPath(name), full_code: r.value, probes } as never };
     } finally {
       seed?.close();
       rmSync(scratch, { recursive: true, force: true });
     }
   });
-  s.envs.compact();
 }

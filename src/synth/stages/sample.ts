@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { envSql } from "../../awm1k/env-sql.ts";
 import { freezeNow } from "../../awm1k/freeze-now.ts";
 import type { AwmTable } from "../../awm1k/reference-build.ts";
@@ -17,13 +16,12 @@ const Answer = v.object({
 /**
  * gen sample: the initial rows, executed in foreign-key order with foreign keys on; too
  * many failing inserts, or a task whose check query finds no rows (the task is not
- * feasible on the data), goes back to the model with the concrete errors.
+ * feasible on the data), goes back to the model with the concrete errors. Data that never
+ * passes is not kept, as in gen db.
  */
 export async function genSample(ctx: GenContext): Promise<void> {
-  const s = ctx.stores;
-  const items = s.db.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "sample", items, (n) => s.sample.has(n), async (name, db, ctx) => {
-    const tasks = s.tasks.get(name)?.tasks ?? [];
+  await runScenarios(ctx, "sample", ctx.stores.db, ctx.stores.sample, async (name, db, ctx) => {
+    const tasks = ctx.stores.tasks.get(name)?.tasks ?? [];
     const schema = db.db_schema.tables.map((t) => [t.ddl, ...t.indexes].join("\n")).join("\n\n");
     const r = await converse(
       ctx,
@@ -48,11 +46,9 @@ export async function genSample(ctx: GenContext): Promise<void> {
         return problems.length ? { ok: false, problems, value: record, score: -problems.length } : { ok: true, value: record };
       },
     );
-    if (!r.value) return { status: "failed", attempts: r.attempts, errors: r.errors };
-    s.sample.put(r.value);
-    return { status: r.passed ? "ok" : "failed", attempts: r.attempts, errors: r.errors };
+    if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
+    return { status: "ok", attempts: r.attempts, errors: r.errors, record: r.value };
   });
-  s.sample.compact();
 }
 
 /** Builds the data as the env will hold it (its "now" pinned) and runs each task's check query on it, pinned alike. */

@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import type { SpecEndpoint } from "../../awm1k/spec-tools.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
 import { parseAnswer } from "../parse.ts";
@@ -28,8 +27,7 @@ const TYPES = new Set(["string", "integer", "number", "float", "boolean", "array
 /** gen spec: the API per scenario: unique snake_case tool names, typed parameters, path parameters in their paths. */
 export async function genSpec(ctx: GenContext): Promise<void> {
   const s = ctx.stores;
-  const items = s.sample.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "spec", items, (n) => s.spec.has(n), async (name, _sample, ctx) => {
+  await runScenarios(ctx, "spec", s.sample, s.spec, async (name, _sample, ctx) => {
     const db = s.db.get(name)!;
     const tasks = s.tasks.get(name)?.tasks ?? [];
     const r = await converse(
@@ -47,11 +45,10 @@ export async function genSpec(ctx: GenContext): Promise<void> {
         return problems.length ? { ok: false, problems } : { ok: true, value: spec };
       },
     );
-    if (!r.value) return { status: "failed", attempts: r.attempts, errors: r.errors };
-    s.spec.put({ scenario: db.scenario, api_spec: r.value as never });
-    return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { endpoints: r.value.api_groups.reduce((n, g) => n + g.endpoints.length, 0) } };
+    if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
+    const notes = { endpoints: r.value.api_groups.reduce((n, g) => n + g.endpoints.length, 0) };
+    return { status: "ok", attempts: r.attempts, errors: r.errors, notes, record: { scenario: db.scenario, api_spec: r.value as never } };
   });
-  s.spec.compact();
 }
 
 export function checkSpec(endpoints: SpecEndpoint[]): string[] {

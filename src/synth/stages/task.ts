@@ -1,5 +1,4 @@
 import * as v from "valibot";
-import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { converse, runScenarios, type GenContext } from "../context.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/task.md" with { type: "text" };
@@ -8,9 +7,7 @@ const Answer = v.object({ tasks: v.array(v.string()) });
 
 /** gen task: N user tasks per scenario. */
 export async function genTasks(ctx: GenContext): Promise<void> {
-  const s = ctx.stores;
-  const items = s.scenario.all().map((r) => ({ name: normalizeScenarioName(r.name), input: r }));
-  await runScenarios(ctx, "task", items, (n) => s.tasks.has(n), async (_name, scenario, ctx) => {
+  await runScenarios(ctx, "task", ctx.stores.scenario, ctx.stores.tasks, async (_name, scenario, ctx) => {
     const n = ctx.o.numTasks;
     const r = await converse(
       ctx,
@@ -25,8 +22,6 @@ export async function genTasks(ctx: GenContext): Promise<void> {
       },
     );
     if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
-    s.tasks.put({ scenario: scenario.name, tasks: r.value });
-    return { status: "ok", attempts: r.attempts, errors: r.errors };
+    return { status: "ok", attempts: r.attempts, errors: r.errors, record: { scenario: scenario.name, tasks: r.value } };
   });
-  s.tasks.compact();
 }

@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
 import { tsSyntaxError } from "../../../build/bundle-env.ts";
-import { normalizeScenarioName } from "../../awm1k/normalize.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { createRuntime } from "../../runtime/runtime.ts";
 import { runScenarios, type GenContext } from "../context.ts";
@@ -29,8 +28,8 @@ type Candidate = v.InferOutput<typeof Answer> & { raw: string };
 export async function genVerifier(ctx: GenContext): Promise<void> {
   const s = ctx.stores;
   const envsDir = join(ctx.o.dir, "envs");
-  const items = s.envs.all().map((r) => ({ name: normalizeScenarioName(r.scenario), input: r }));
-  await runScenarios(ctx, "verifier", items, (n) => existsSync(join(envsDir, n, "solutions.json")), async (name, env, ctx) => {
+  const isDone = (name: string) => existsSync(join(envsDir, name, "solutions.json"));
+  await runScenarios(ctx, "verifier", s.envs, s.verifier, async (name, env, ctx) => {
     const tasks = s.tasks.get(name)?.tasks ?? [];
     const { schema, inserts } = await effectiveSql(s.db.get(name)!, s.sample.get(name), ctx.o.now);
     const tools = s.spec.get(name)?.api_spec.api_groups.flatMap((g) => g.endpoints) ?? [];
@@ -107,8 +106,7 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
       errors,
       notes: { kept_tasks: kept.length, dropped_tasks: dropped.map((i) => ({ task: i, prompt: tasks[i], problems: lastProblems.get(i) })) },
     };
-  });
-  s.verifier.compact();
+  }, isDone);
 }
 
 /** verify.ts from verifier expressions, in task order. */
