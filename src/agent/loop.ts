@@ -6,6 +6,7 @@ import metaPrompt from "./meta-prompt.md" with { type: "text" };
 import nativePrompt from "./native-prompt.md" with { type: "text" };
 import { bareToolName, callToolArguments, parseToolCalls } from "./tool-calls.ts";
 import { CALL_KIND_META } from "../mcp/handler.ts";
+import { toOpenAiTools } from "../mcp/tool-formats.ts";
 import type { ToolResponse, Trajectory, TrajectoryEntry } from "./trajectory.ts";
 
 /** How the model calls tools: OpenAI function calling, or the reference's two meta-tools in text. */
@@ -107,7 +108,7 @@ async function callTool(mcp: Client, name: string, args: Record<string, unknown>
 const failed = (kind: "invalid_json" | "unknown_function", message: string): Answer => ({ content: `Error: ${message}`, kind });
 
 function nativeStep(o: AgentOptions, tools: Tool[], messages: Message[]) {
-  const fns = tools.map((t) => ({ type: "function" as const, function: { name: t.name, description: t.description ?? "", parameters: t.inputSchema as Record<string, unknown> } }));
+  const fns = toOpenAiTools(tools);
   return async (turn: number): Promise<TrajectoryEntry> => {
     const res = await request(o, messages, fns);
     const msg = res.choices[0]?.message;

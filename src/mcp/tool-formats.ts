@@ -7,9 +7,9 @@ export interface OpenAiTool {
   function: { name: string; description: string; parameters: Record<string, unknown> };
 }
 
-/** Tools as OpenAI `tools` entries, for loops that call the model with native function calling. */
-export function toOpenAiTools(tools: ToolInfo[]): OpenAiTool[] {
-  return tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description, parameters: t.inputSchema } }));
+/** Tools as OpenAI `tools` entries, for loops that call the model with native function calling (an env's tools, or an MCP tools/list). */
+export function toOpenAiTools(tools: { name: string; description?: string; inputSchema: ToolInfo["inputSchema"] }[]): OpenAiTool[] {
+  return tools.map((t) => ({ type: "function", function: { name: t.name, description: t.description ?? "", parameters: t.inputSchema } }));
 }
 
 const toolsListCache = new WeakMap<Env, string>();
