@@ -10,9 +10,12 @@ export interface TextToolCall {
 }
 
 /**
- * Every <tool_call>...</tool_call> block of a reply, read as the reference reads them: JSON,
- * repaired when almost JSON, a one-element list unwrapped. A block that cannot be read at
- * all still counts (name "") with validJson false, so a format check can flag it.
+ * Every <tool_call>...</tool_call> block of a reply: JSON, a one-element list unwrapped.
+ * A block that is only almost JSON is repaired just to recover the name the model meant
+ * (so the format checks flag invalid_json, not also an unknown tool); it keeps validJson
+ * false, and the loop answers it as invalid JSON without running it (the reference runs
+ * repaired calls; a format error is the stricter reading, the paper's rule 3). A block
+ * that cannot be read at all still counts (name "") with validJson false.
  */
 export function parseToolCalls(text: string): TextToolCall[] {
   const out: TextToolCall[] = [];

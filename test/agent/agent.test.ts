@@ -92,6 +92,12 @@ describe("format checks", () => {
     expect(r.verify!.verdict).not.toBe("complete");
   });
 
+  test("a meta-protocol call that is only almost JSON is not run, and is flagged invalid_json alone", async () => {
+    const r = await run([metaAgent([], "ok", { raw: ["<tool_call>{'name': 'call_tool', 'arguments': {'tool_name': 'get_order', 'arguments': {'order_id': 1}}}</tool_call>"] })], "meta");
+    expect(r.format.steps[1]!.flags).toEqual(["invalid_json"]);
+    expect(r.trajectory.trajectory[1]!.tool_response).toMatchObject({ content: "Error: the tool call is not valid JSON", kind: "invalid_json" });
+  });
+
   test("a meta-protocol run whose every call after list_tools fails is flagged at its last step", async () => {
     const r = await run([metaAgent([{ name: "get_order", arguments: { order_id: 987654 } }], "Sorry.")], "meta");
     expect(r.format.steps.map((s) => s.flags)).toEqual([[], [], ["no_call_after_list_tools"]]);
