@@ -5,7 +5,7 @@ import type { Answer, Embedder, ModelClient } from "./model.ts";
 import { BadAnswerError } from "./parse.ts";
 import { Progress } from "./progress.ts";
 import { openStores, type GenStores } from "./records.ts";
-import { readReport, writeReport, type GenReport, type StageResult } from "./report.ts";
+import { costUsd, readReport, writeReport, type GenReport, type StageResult } from "./report.ts";
 import type { JsonlStore } from "./store.ts";
 
 /** Settings every stage reads; resolved once by the CLI. */
@@ -22,6 +22,8 @@ export interface GenOptions {
   only: string[];
   /** Largest share of failing tables (db) or inserts (sample) that passes. */
   errorThreshold: number;
+  /** USD per million input and output tokens, for the cost total; default: known models' list prices. */
+  price?: [number, number];
   quiet: boolean;
 }
 
@@ -33,13 +35,28 @@ export interface GenContext {
   report: GenReport;
   /** The stage files, opened once per run: what one stage puts, the next one sees. */
   stores: GenStores;
+  /**
+   * Saves report.json with this run's usage and cost so far: at most once a second (a
+   * long run finishes thousands of items), or now when `force`d (a stage's end).
+   */
+  saveReport(force?: boolean): void;
 }
 
-export const reportPath = (o: GenOptions) => join(o.dir, "report.json");
+/** How often, at most, report.json is rewritten while items finish. */
+const REPORT_EVERY_MS = 1000;
 
-/** Starts a context: the report of earlier runs is read so that it accumulates. */
+/** Starts a context: the report of earlier runs is read so that its scenarios accumulate. */
 export function genContext(o: GenOptions, model: ModelClient, embedder?: Embedder): GenContext {
-  return { o, model, embedder, report: readReport(reportPath(o)), stores: openStores(o.dir) };
+  const path = join(o.dir, "report.json");
+  const report = readReport(path);
+  let savedAt = -Infinity;
+  const saveReport = (force = false) => {
+    if (!force && performance.now() - savedAt < REPORT_EVERY_MS) return;
+    savedAt = performance.now();
+    report.usage = { ...model.usage, cost_usd: costUsd(model.model, model.usage, o.price) };
+    writeReport(path, report);
+  };
+  return { o, model, embedder, report, stores: openStores(o.dir), saveReport };
 }
 
 /** What a check made of one answer: a value, or the problems to send back. */
@@ -84,8 +101,7 @@ export type StageOutcome<O> = StageResult & { record?: O };
 /**
  * Runs a per-scenario stage over the records of `from`: scenarios already done (by default,
  * those `to` holds) are skipped, the rest run with bounded concurrency under a progress
- * bar. A kept record goes into `to` at once; each result goes into the report, which is
- * saved as items finish. A scenario that failed keeps nothing, so a re-run tries it again.
+ * bar. A kept record goes into `to` at once; each result goes into the report. A scenario that failed keeps nothing, so a re-run tries it again.
  */
 export async function runScenarios<I, O>(
   ctx: GenContext,
@@ -109,9 +125,10 @@ export async function runScenarios<I, O>(
     }
     result.usage = model.item;
     (ctx.report.scenarios[name] ??= {})[stage] = result;
-    writeReport(reportPath(ctx.o), { ...ctx.report, usage: { ...ctx.model.usage, cost_usd: ctx.report.usage.cost_usd } });
+    ctx.saveReport();
     progress.tick(result.status === "ok", name);
   });
   progress.finish();
   to.compact();
+  ctx.saveReport(true);
 }

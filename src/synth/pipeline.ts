@@ -3,11 +3,11 @@ import { join } from "node:path";
 import { readJsonl } from "../awm1k/jsonl.ts";
 import { UsageError } from "../errors.ts";
 import { ResponseCache, writeAtomic } from "./cache.ts";
-import { genContext, reportPath, type GenOptions } from "./context.ts";
+import { genContext, type GenContext, type GenOptions } from "./context.ts";
 import { createLlm, llmConfig, type LlmEnv } from "./llm.ts";
 import { createEmbedder, ModelClient } from "./model.ts";
 import type { ScenarioRecord } from "./records.ts";
-import { costUsd, writeReport, type GenReport } from "./report.ts";
+import type { GenReport } from "./report.ts";
 import { genDb } from "./stages/db.ts";
 import { genEnv } from "./stages/env.ts";
 import { genSample } from "./stages/sample.ts";
@@ -27,7 +27,6 @@ export interface GenRunOptions extends Omit<GenOptions, "now"> {
   cache: boolean;
   temperature?: number;
   maxTokens?: number;
-  price?: [number, number];
   scenario?: Omit<ScenarioOptions, "seeds"> & { input?: string; embeddingModel: string };
 }
 
@@ -52,12 +51,11 @@ export async function runGen(stages: StageName[], o: GenRunOptions, env: LlmEnv)
       if (o.scenario) await genScenarios(ctx, { ...o.scenario, seeds });
     } else await STAGE_RUNNERS[stage](ctx);
   }
-  ctx.report.usage = { ...model.usage, cost_usd: costUsd(model.model, model.usage, o.price) };
-  writeReport(reportPath(ctx.o), ctx.report);
+  ctx.saveReport(true);
   return ctx.report;
 }
 
-const STAGE_RUNNERS: Record<Exclude<StageName, "scenario">, (ctx: ReturnType<typeof genContext>) => Promise<void>> = {
+const STAGE_RUNNERS: Record<Exclude<StageName, "scenario">, (ctx: GenContext) => Promise<void>> = {
   task: genTasks,
   db: genDb,
   sample: genSample,

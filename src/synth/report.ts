@@ -14,11 +14,12 @@ export interface StageResult {
   usage?: ModelUsage;
 }
 
-/** gen's report: per scenario, per stage; and the totals. */
+/** gen's report (report.json): per scenario, per stage, kept across runs of the folder; and the model usage of the latest run. */
 export interface GenReport {
   scenarios: Record<string, Record<string, StageResult>>;
   /** Stage-level outcomes that are not per scenario (scenario generation). */
   stages?: Record<string, unknown>;
+  /** What the latest run asked the model, and its cost (null when the model's price is unknown). */
   usage: ModelUsage & { cost_usd: number | null };
 }
 
@@ -51,6 +52,7 @@ export function readReport(path: string): GenReport {
   return { scenarios: {}, usage: { requests: 0, cached: 0, promptTokens: 0, completionTokens: 0, cost_usd: null } };
 }
 
+/** Writes report.json atomically. */
 export function writeReport(path: string, report: GenReport): void {
   writeAtomic(path, JSON.stringify(report, null, 2) + "\n");
 }

@@ -1,12 +1,11 @@
 import * as v from "valibot";
 import { normalizeScenarioName } from "../../awm1k/normalize.ts";
-import { reportPath, type GenContext } from "../context.ts";
+import type { GenContext } from "../context.ts";
 import { cosine } from "../model.ts";
 import { BadAnswerError, parseAnswer } from "../parse.ts";
 import { Progress } from "../progress.ts";
 import systemPrompt from "../prompts/scenario.md" with { type: "text" };
 import type { ScenarioRecord } from "../records.ts";
-import { writeReport } from "../report.ts";
 
 const Answer = v.object({
   scenarios: v.array(v.object({ name: v.pipe(v.string(), v.minLength(2)), description: v.pipe(v.string(), v.minLength(40)), category: v.optional(v.string(), "other") })),
@@ -94,6 +93,6 @@ export async function genScenarios(ctx: GenContext, o: ScenarioOptions): Promise
   progress.finish();
   s.scenario.compact();
   ctx.report.stages = { ...ctx.report.stages, scenario: { kept, rejected, total: pool.length, target: o.target, stalled: pool.length < o.target } };
-  writeReport(reportPath(ctx.o), ctx.report);
+  ctx.saveReport(true);
   return { kept, rejected };
 }

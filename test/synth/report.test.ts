@@ -1,0 +1,26 @@
+import { afterAll, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { genContext } from "../../src/synth/context.ts";
+import type { Llm } from "../../src/synth/llm.ts";
+import { ModelClient } from "../../src/synth/model.ts";
+
+const work = mkdtempSync(join(tmpdir(), "awm-report-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+test("report.json is saved at most once a second unless forced, with this run's usage and its cost", async () => {
+  const llm: Llm = { model: "m", chat: async () => ({ text: "ok", promptTokens: 1_000_000, completionTokens: 500_000 }) };
+  const model = new ModelClient(llm, null);
+  const o = { dir: work, now: new Date(), numTasks: 1, maxRetries: 0, concurrency: 1, only: [], errorThreshold: 0.1, price: [2, 8] as [number, number], quiet: true };
+  const ctx = genContext(o, model);
+  const saved = () => JSON.parse(readFileSync(join(work, "report.json"), "utf8"));
+  await model.chat([{ role: "user", content: "a" }]);
+  ctx.saveReport();
+  expect(saved().usage).toEqual({ requests: 1, cached: 0, promptTokens: 1_000_000, completionTokens: 500_000, cost_usd: 6 });
+  await model.chat([{ role: "user", content: "b" }]);
+  ctx.saveReport();
+  expect(saved().usage.requests).toBe(1);
+  ctx.saveReport(true);
+  expect(saved().usage).toMatchObject({ requests: 2, cost_usd: 12 });
+});
