@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync } from "node:fs";
 import { readJsonl } from "../awm1k/jsonl.ts";
 import { mapConcurrent } from "../map-concurrent.ts";
+import { initialDbWriter } from "./run-dir.ts";
 import { runTask, type AgentModel } from "./run-task.ts";
 import { responsesOf } from "./trajectory.ts";
 import type { ServerClient } from "./server-client.ts";
@@ -42,9 +43,10 @@ export async function rollout(o: RolloutOptions): Promise<RolloutRecord[]> {
   const done = new Map<string, RolloutRecord>();
   if (existsSync(o.out)) for (const r of readJsonl(o.out).records) done.set(key(r.value as RolloutRecord), r.value as RolloutRecord);
   const todo = o.jobs.flatMap((j) => Array.from({ length: o.samples }, (_, sample) => ({ ...j, sample }))).filter((j) => !done.has(key(j)));
+  const writeInitialDb = initialDbWriter(o.server);
   await mapConcurrent(todo, o.concurrency, async (j) => {
     try {
-      const run = await runTask(o.server, j.env, j.task, o.model, { verifyMode: o.verifyMode, outDir: o.runsDir });
+      const run = await runTask(o.server, j.env, j.task, o.model, { verifyMode: o.verifyMode, outDir: o.runsDir, writeInitialDb });
       const calls = run.trajectory.trajectory.flatMap(responsesOf);
       const record: RolloutRecord = {
         env: j.env,

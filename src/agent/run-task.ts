@@ -5,7 +5,7 @@ import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/
 import type OpenAI from "openai";
 import { formatChecks, type FormatReport } from "./format-checks.ts";
 import { runAgent, type Protocol } from "./loop.ts";
-import { makeRunDir, saveTrajectory } from "./run-dir.ts";
+import { initialDbWriter, makeRunDir, saveTrajectory, type InitialDbWriter } from "./run-dir.ts";
 import type { ServerClient } from "./server-client.ts";
 import type { Trajectory } from "./trajectory.ts";
 
@@ -19,6 +19,14 @@ export interface AgentModel {
   temperature: number;
   maxTokens: number;
   requireReasoning?: boolean;
+}
+
+export interface RunTaskOptions {
+  /** Where to save the run folder (none when unset). */
+  outDir?: string;
+  verifyMode?: string;
+  /** How initial.db is written (default: downloaded from the server); a rollout shares one across samples. */
+  writeInitialDb?: InitialDbWriter;
 }
 
 /** What a run of one task produced. */
@@ -38,7 +46,7 @@ export interface TaskRun {
  * checks, optionally saves the run folder (trajectory.json, initial.db, final.db,
  * verify.MODE.json) as the reference lays it out, and closes the episode.
  */
-export async function runTask(server: ServerClient, env: string, task: number, model: AgentModel, o: { outDir?: string; verifyMode?: string } = {}): Promise<TaskRun> {
+export async function runTask(server: ServerClient, env: string, task: number, model: AgentModel, o: RunTaskOptions = {}): Promise<TaskRun> {
   const started = performance.now();
   const ep = await server.json<{ id: string; mcp_url: string; task: { prompt: string } }>("POST", "/v1/episodes", { env, task, tools: "none" });
   try {
@@ -56,7 +64,7 @@ export async function runTask(server: ServerClient, env: string, task: number, m
     if (o.outDir) {
       runDir = makeRunDir(o.outDir, `${env}_task_${task}_${ep.id.slice(3, 11)}`);
       saveTrajectory(runDir, trajectory, format);
-      writeFileSync(join(runDir, "initial.db"), new Uint8Array(await (await server.request("GET", `/v1/envs/${env}/db`)).arrayBuffer()));
+      await (o.writeInitialDb ?? initialDbWriter(server))(env, join(runDir, "initial.db"));
       writeFileSync(join(runDir, "final.db"), new Uint8Array(await (await server.request("GET", `/v1/episodes/${ep.id}/db`)).arrayBuffer()));
     }
     let verify: TaskRun["verify"];

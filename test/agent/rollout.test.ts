@@ -1,8 +1,12 @@
 // awm rollout against a scripted model: the summary its answers imply, and resume.
 import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import OpenAI from "openai";
+import { rollout as runRollout } from "../../src/agent/rollout.ts";
+import { serverClient, type ServerClient } from "../../src/agent/server-client.ts";
+import { startServer } from "../../src/http/server.ts";
 import { BUN, FIXTURES, ROOT } from "../helpers.ts";
 import { startFakeLlm } from "../fake-llm.ts";
 import { byTask, nativeAgent } from "./scripted-agents.ts";
@@ -44,5 +48,34 @@ test("the summary is what the scripted answers imply, and a re-run resumes witho
     expect(llm.requests.length).toBe(asked);
   } finally {
     llm.stop();
+  }
+});
+
+test("with --runs, each env's initial.db is downloaded once and copied into every sample's folder", async () => {
+  const server = await startServer({ port: 0, host: "127.0.0.1", envDirs: [join(FIXTURES, "envs")], workers: 1, log: () => {} });
+  const llm = startFakeLlm([model]);
+  try {
+    const client = serverClient(server.url);
+    const asked: string[] = [];
+    const counting: ServerClient = { ...client, request: (method, path, body) => (asked.push(`${method} ${path}`), client.request(method, path, body)) };
+    const runs = join(work, "runs");
+    const records = await runRollout({
+      server: counting,
+      jobs: [0, 1, 2].map((task) => ({ env: "notes", task })),
+      samples: 2,
+      concurrency: 3,
+      out: join(work, "cached.jsonl"),
+      runsDir: runs,
+      model: { openai: new OpenAI({ apiKey: "EMPTY", baseURL: llm.url, maxRetries: 0 }), model: "policy-1", apiUrl: llm.url, protocol: "native", maxTurns: 5, temperature: 1, maxTokens: 256 },
+    });
+    expect(records).toHaveLength(6);
+    expect(asked.filter((a) => a === "GET /v1/envs/notes/db")).toHaveLength(1);
+    const template = readFileSync(server.runtime.registry.get("notes").templatePath);
+    const folders = readdirSync(runs);
+    expect(folders).toHaveLength(6);
+    for (const f of folders) expect(readFileSync(join(runs, f, "initial.db")).equals(template)).toBe(true);
+  } finally {
+    llm.stop();
+    await server.stop();
   }
 });
