@@ -1,8 +1,10 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.ts";
-import type { ChatMessage, Llm } from "../synth/llm.ts";
 import { checkTools } from "../synth/check-tools.ts";
+import { converse } from "../synth/converse.ts";
+import type { ChatMessage } from "../synth/llm.ts";
+import type { ModelClient, ModelUsage } from "../synth/model.ts";
 import { extractCode } from "../synth/parse.ts";
 import { IMPORTED_FILES } from "./import.ts";
 import systemPrompt from "./port-prompt.md" with { type: "text" };
@@ -10,7 +12,8 @@ import type { ToolContract } from "./spec-tools.ts";
 
 export interface PortOptions {
   envDir: string;
-  llm: Llm;
+  /** The model, with its response cache and usage totals. */
+  model: ModelClient;
   maxAttempts: number;
   onAttempt?: (attempt: number, problems: string[]) => void;
 }
@@ -21,20 +24,24 @@ export interface PortAttempt {
   problems: string[];
   promptTokens: number;
   completionTokens: number;
+  /** The answer came from the response cache (and cost nothing). */
+  cached: boolean;
 }
 
 export interface PortResult {
   ok: boolean;
   attempts: PortAttempt[];
-  /** tools.ts when ok, else the last candidate's file. */
+  /** tools.ts when ok, else the best candidate's file. */
   written: string;
+  usage: ModelUsage;
 }
 
 /**
  * Ports an imported env's Python tools to tools.ts with a chat model: the model gets the
  * contract, the schema and the Python code; its answer is checked (compiles, loads, matches
  * the contract, every tool answers without an internal error); the problems go back to the
- * model, up to maxAttempts. The result and a log (port-log.json) are written beside the env.
+ * model, up to maxAttempts (the conversation of `awm gen`). The result and a log
+ * (port-log.json) are written beside the env.
  */
 export async function portEnv(o: PortOptions): Promise<PortResult> {
   const read = (file: string) => {
@@ -55,20 +62,23 @@ export async function portEnv(o: PortOptions): Promise<PortResult> {
     },
   ];
   const attempts: PortAttempt[] = [];
-  let code = "";
-  for (let attempt = 1; attempt <= o.maxAttempts; attempt++) {
-    const answer = await o.llm.chat(messages, { temperature: 0.2 });
-    code = extractCode(answer.text, "defineEnv(");
-    const problems = code ? (await checkTools(o.envDir, code, contract)).problems : ["the answer holds no ```ts code block with tools.ts"];
-    attempts.push({ attempt, problems, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens });
-    o.onAttempt?.(attempt, problems);
-    if (problems.length === 0) break;
-    messages.push({ role: "assistant", content: answer.text });
-    messages.push({ role: "user", content: `Your tools.ts fails validation:\n${problems.map((p) => `- ${p}`).join("\n")}\n\nAnswer with the whole corrected tools.ts.` });
-  }
-  const ok = attempts[attempts.length - 1]!.problems.length === 0;
-  const written = join(o.envDir, ok ? "tools.ts" : "tools.port-failed.ts");
-  writeFileSync(written, code);
-  writeFileSync(join(o.envDir, "port-log.json"), JSON.stringify({ model: o.llm.model, ok, attempts }, null, 2) + "\n");
-  return { ok, attempts, written };
+  const r = await converse(
+    o.model,
+    o.maxAttempts,
+    messages,
+    async (answer) => {
+      const code = extractCode(answer.text, "defineEnv(");
+      if (!code) return { ok: false, problems: ["the answer holds no ```ts code block with tools.ts"] };
+      const { problems } = await checkTools(o.envDir, code, contract);
+      return problems.length ? { ok: false, problems, value: code, score: -problems.length } : { ok: true, value: code };
+    },
+    (attempt, problems, answer) => {
+      attempts.push({ attempt, problems, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens, cached: answer.cached });
+      o.onAttempt?.(attempt, problems);
+    },
+  );
+  const written = join(o.envDir, r.passed ? "tools.ts" : "tools.port-failed.ts");
+  writeFileSync(written, r.value ?? "");
+  writeFileSync(join(o.envDir, "port-log.json"), JSON.stringify({ model: o.model.model, ok: r.passed, attempts, usage: o.model.usage }, null, 2) + "\n");
+  return { ok: r.passed, attempts, written, usage: o.model.usage };
 }

@@ -1,8 +1,6 @@
 import { join } from "node:path";
 import { mapConcurrent } from "../map-concurrent.ts";
-import type { ChatMessage } from "./llm.ts";
-import type { Answer, Embedder, ModelClient } from "./model.ts";
-import { BadAnswerError } from "./parse.ts";
+import type { Embedder, ModelClient } from "./model.ts";
 import { Progress } from "./progress.ts";
 import { openStores, type GenStores } from "./records.ts";
 import { costUsd, readReport, writeReport, type GenReport, type StageResult } from "./report.ts";
@@ -57,42 +55,6 @@ export function genContext(o: GenOptions, model: ModelClient, embedder?: Embedde
     writeReport(path, report);
   };
   return { o, model, embedder, report, stores: openStores(o.dir), saveReport };
-}
-
-/** What a check made of one answer: a value, or the problems to send back. */
-export type Checked<T> = { ok: true; value: T } | { ok: false; problems: string[]; value?: T; score?: number };
-
-/**
- * Asks, checks, and asks again with the concrete problems, up to the attempts allowed. The
- * conversation keeps every answer and its problems, so each retry sees what went wrong. A
- * BadAnswerError thrown by the check (unreadable JSON, wrong shape) is such a problem.
- * Returns the first value that passes, or the best failing one (highest score) if any.
- */
-export async function converse<T>(
-  ctx: GenContext,
-  messages: ChatMessage[],
-  check: (answer: Answer) => Promise<Checked<T>>,
-): Promise<{ value: T | null; passed: boolean; attempts: number; errors: string[] }> {
-  const errors: string[] = [];
-  const convo = [...messages];
-  let best: { value: T; score: number } | null = null;
-  const attempts = ctx.o.maxRetries + 1;
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    const answer = await ctx.model.chat(convo);
-    const r = await check(answer).catch((err: unknown): Checked<T> => {
-      if (err instanceof BadAnswerError) return { ok: false, problems: [err.message] };
-      throw err;
-    });
-    if (r.ok) return { value: r.value, passed: true, attempts: attempt, errors };
-    errors.push(r.problems.join("; "));
-    if (r.value !== undefined && (!best || (r.score ?? 0) > best.score)) best = { value: r.value, score: r.score ?? 0 };
-    convo.push({ role: "assistant", content: answer.text });
-    convo.push({
-      role: "user",
-      content: `Your answer has these problems:\n${r.problems.map((p) => `- ${p}`).join("\n")}\n\nFix them and answer again, in full, in the same format.`,
-    });
-  }
-  return { value: best?.value ?? null, passed: false, attempts, errors };
 }
 
 /** What a stage did for one scenario, and the record to keep, which marks it done: given only when it passed. */

@@ -8,7 +8,9 @@ import { importAwm } from "../../src/awm1k/import.ts";
 import { portEnv } from "../../src/awm1k/port.ts";
 import { createRuntime } from "../../src/runtime/runtime.ts";
 import { checkTools } from "../../src/synth/check-tools.ts";
+import { ResponseCache } from "../../src/synth/cache.ts";
 import { createLlm, llmConfig } from "../../src/synth/llm.ts";
+import { ModelClient } from "../../src/synth/model.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
 import { BUN, FIXTURES, ROOT } from "../helpers.ts";
 
@@ -40,7 +42,7 @@ afterAll(() => {
 
 test("a port that fails validation goes back to the model with the problems; the next one passes and is written", async () => {
   const config = llmConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url }, { model: "porter-1", maxRetries: 0 });
-  const result = await portEnv({ envDir, llm: createLlm(config), maxAttempts: 3 });
+  const result = await portEnv({ envDir, model: new ModelClient(createLlm(config), new ResponseCache(join(work, ".cache")), { temperature: 0.2 }), maxAttempts: 3 });
   expect(result.ok).toBe(true);
   expect(result.attempts.map((a) => a.problems.length > 0)).toEqual([true, false]);
   expect(result.attempts[0]!.problems).toContain("get_note_v0: parameters are [id], the contract says [note_id]");
@@ -49,12 +51,20 @@ test("a port that fails validation goes back to the model with the problems; the
   expect(llm.requests[0]!.model).toBe("porter-1");
   expect(llm.requests[0]!.messages[1]!.content).toContain('"name":"get_note_v0"');
   const feedback = llm.requests[1]!.messages.at(-1)!.content;
-  expect(feedback).toContain("Your tools.ts fails validation");
+  expect(feedback).toContain("Your answer has these problems");
   expect(feedback).toContain("get_note_v0: required parameters are [id], the contract says [note_id]");
 
   expect(readFileSync(join(envDir, "tools.ts"), "utf8")).toContain("note_id");
   const log = JSON.parse(readFileSync(join(envDir, "port-log.json"), "utf8"));
-  expect(log).toMatchObject({ model: "porter-1", ok: true, attempts: [{ attempt: 1 }, { attempt: 2, problems: [] }] });
+  expect(log).toMatchObject({ model: "porter-1", ok: true, attempts: [{ attempt: 1 }, { attempt: 2, problems: [] }], usage: { requests: 2, promptTokens: 200 } });
+});
+
+test("a second port with the same prompts is answered from the cache", async () => {
+  const config = llmConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url }, { model: "porter-1", maxRetries: 0 });
+  const result = await portEnv({ envDir, model: new ModelClient(createLlm(config), new ResponseCache(join(work, ".cache")), { temperature: 0.2 }), maxAttempts: 3 });
+  expect(result.ok).toBe(true);
+  expect(result.usage).toMatchObject({ requests: 0, cached: 2 });
+  expect(llm.requests).toHaveLength(2);
 });
 
 test("checking the tools does not blame them for a task that has no verifier", async () => {

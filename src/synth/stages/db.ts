@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
-import { converse, runScenarios, type GenContext } from "../context.ts";
+import { runScenarios, type GenContext } from "../context.ts";
+import { converse } from "../converse.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/db.md" with { type: "text" };
 import { dbPath } from "../records.ts";
@@ -23,7 +24,8 @@ export async function genDb(ctx: GenContext): Promise<void> {
   await runScenarios(ctx, "db", ctx.stores.tasks, ctx.stores.db, async (name, tasks, ctx) => {
     const scenario = ctx.stores.scenario.get(name);
     const r = await converse(
-      ctx,
+      ctx.model,
+      ctx.o.maxRetries + 1,
       [
         { role: "system", content: systemPrompt },
         {

@@ -5,7 +5,8 @@ import { specTools } from "../../awm1k/spec-tools.ts";
 import { buildTemplate } from "../../db/build-template.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { checkTools } from "../check-tools.ts";
-import { converse, runScenarios, type GenContext } from "../context.ts";
+import { runScenarios, type GenContext } from "../context.ts";
+import { converse } from "../converse.ts";
 import { effectiveSql, seedLookup, type SeedLookup } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
@@ -41,7 +42,8 @@ export async function genEnv(ctx: GenContext): Promise<void> {
       const lookup = seed;
       let probes: { name: string; arguments: Record<string, unknown> }[] = [];
       const r = await converse(
-        ctx,
+        ctx.model,
+        ctx.o.maxRetries + 1,
         [
           { role: "system", content: systemPrompt },
           {

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import { envSql } from "../../awm1k/env-sql.ts";
 import { freezeNow } from "../../awm1k/freeze-now.ts";
 import type { AwmTable } from "../../awm1k/reference-build.ts";
-import { converse, runScenarios, type GenContext } from "../context.ts";
+import { runScenarios, type GenContext } from "../context.ts";
+import { converse } from "../converse.ts";
 import { sampleStatements } from "../env-folder.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/sample.md" with { type: "text" };
@@ -24,7 +25,8 @@ export async function genSample(ctx: GenContext): Promise<void> {
     const tasks = ctx.stores.tasks.get(name)?.tasks ?? [];
     const schema = db.db_schema.tables.map((t) => [t.ddl, ...t.indexes].join("\n")).join("\n\n");
     const r = await converse(
-      ctx,
+      ctx.model,
+      ctx.o.maxRetries + 1,
       [
         { role: "system", content: systemPrompt },
         {

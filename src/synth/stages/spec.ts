@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import type { SpecEndpoint } from "../../awm1k/spec-tools.ts";
-import { converse, runScenarios, type GenContext } from "../context.ts";
+import { runScenarios, type GenContext } from "../context.ts";
+import { converse } from "../converse.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/spec.md" with { type: "text" };
 
@@ -31,7 +32,8 @@ export async function genSpec(ctx: GenContext): Promise<void> {
     const db = s.db.get(name)!;
     const tasks = s.tasks.get(name)?.tasks ?? [];
     const r = await converse(
-      ctx,
+      ctx.model,
+      ctx.o.maxRetries + 1,
       [
         { role: "system", content: systemPrompt },
         {

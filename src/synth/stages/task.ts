@@ -1,5 +1,6 @@
 import * as v from "valibot";
-import { converse, runScenarios, type GenContext } from "../context.ts";
+import { runScenarios, type GenContext } from "../context.ts";
+import { converse } from "../converse.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/task.md" with { type: "text" };
 
@@ -10,7 +11,8 @@ export async function genTasks(ctx: GenContext): Promise<void> {
   await runScenarios(ctx, "task", ctx.stores.scenario, ctx.stores.tasks, async (_name, scenario, ctx) => {
     const n = ctx.o.numTasks;
     const r = await converse(
-      ctx,
+      ctx.model,
+      ctx.o.maxRetries + 1,
       [
         { role: "system", content: systemPrompt },
         { role: "user", content: `Product: ${scenario.name}\n\n${scenario.description}\n\nThe current date is ${ctx.o.now.toISOString().slice(0, 10)}. Write ${n} tasks.` },
