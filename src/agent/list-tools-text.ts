@@ -39,7 +39,7 @@ function params(schema: Prop, indent: string, lines: string[]): void {
 }
 
 /** A JSON value as Python's str() prints it: True/False/None, single-quoted strings in containers. */
-export function pyStr(v: unknown, nested = false): string {
+function pyStr(v: unknown, nested = false): string {
   if (v === null || v === undefined) return "None";
   if (v === true) return "True";
   if (v === false) return "False";

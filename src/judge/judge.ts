@@ -12,12 +12,12 @@ const Answer = v.object({ classification: v.string(), reasoning: v.optional(v.st
  * trajectory go to a model, which labels the run. An answer that is not JSON with one of
  * the four labels, or no answer at all, is judge_error: never a silent pass.
  */
-export function createJudge(llm: Llm, options: { temperature?: number; maxTokens?: number } = {}): JudgeFn {
+export function createJudge(llm: Llm): JudgeFn {
   return async ({ task, trajectory, verification }) => {
     const user = `task_json:\n${JSON.stringify({ user_task: task, trajectory })}\n\nverification_json:\n${JSON.stringify(verification)}`;
     let raw = "";
     try {
-      raw = (await llm.chat([{ role: "system", content: systemPrompt }, { role: "user", content: user }], { temperature: options.temperature, maxTokens: options.maxTokens ?? 4096 })).text;
+      raw = (await llm.chat([{ role: "system", content: systemPrompt }, { role: "user", content: user }], { maxTokens: 4096 })).text;
       const a = parseAnswer(raw, Answer);
       const label = a.classification.trim().toLowerCase();
       if (!(LABELS as readonly string[]).includes(label)) return { classification: "judge_error", reasoning: `the judge answered an unknown label '${a.classification}'`, raw };
