@@ -5,7 +5,11 @@ import type { AwmTable } from "../awm1k/reference-build.ts";
 import type { SpecEndpoint } from "../awm1k/spec-tools.ts";
 import { JsonlStore } from "./store.ts";
 
-/** The stage records, in AWM's JSONL formats (extra fields are ours; AWM readers ignore them). */
+/**
+ * The stage records, in AWM's JSONL formats. Extra fields are ours (AWM readers ignore
+ * them); AWM's fields keep AWM's meaning, so the TypeScript that gen writes goes under its
+ * own keys and AWM's Python fields (full_code, verification.code) are null.
+ */
 export interface ScenarioRecord {
   name: string;
   description: string;
@@ -34,13 +38,21 @@ export interface SpecRecord {
 export interface EnvCodeRecord {
   scenario: string;
   db_path: string;
-  full_code: string;
+  /** AWM's Python server code: none. */
+  full_code: null;
+  /** Ours: the env's tools.ts. */
+  tools_ts: string;
+  /** Ours: a call per tool that worked on the seed data. */
+  probes: { name: string; arguments: Record<string, unknown> }[];
 }
 export interface VerifierRecord {
   scenario: string;
   task_idx: number;
   task: string;
-  verification: { code: string | null; raw_response: string };
+  /** AWM's Python verifier: none (code null); the model's raw answer. */
+  verification: { code: null; raw_response: string };
+  /** Ours: the task's verifier, a TypeScript expression for verify.ts. */
+  verifier_ts: string;
 }
 
 const key = (r: { scenario: string }) => normalizeScenarioName(r.scenario);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { importAwm } from "../../src/awm1k/import.ts";
 import { startServer, type RunningServer } from "../../src/http/server.ts";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
 import type { GenReport } from "../../src/synth/report.ts";
@@ -83,6 +84,17 @@ describe("gen all on one scenario", () => {
     expect(sample.sample_data.tables.map((t: { table_name: string }) => t.table_name)).toEqual(["users", "notes"]);
     const verifiers = readFileSync(join(dir, "gen_verifier.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l));
     expect(verifiers.map((v: { scenario: string; task_idx: number }) => [v.scenario, v.task_idx])).toEqual([["jotter_notes", 0], ["jotter_notes", 1]]);
+  });
+
+  test("AWM's Python fields stay Python: the TypeScript is under our own keys, and awm import writes none of it as Python", async () => {
+    const envs = JSON.parse(readFileSync(join(dir, "gen_envs.jsonl"), "utf8"));
+    expect(envs).toMatchObject({ full_code: null, tools_ts: expect.stringContaining("defineEnv(") });
+    const verifier = JSON.parse(readFileSync(join(dir, "gen_verifier.jsonl"), "utf8").split("\n")[0]!);
+    expect(verifier).toMatchObject({ verification: { code: null }, verifier_ts: expect.stringContaining("grade(") });
+    const out = join(work, "imported");
+    await importAwm({ dir, out, now: new Date("2026-03-14T09:00:00Z") });
+    expect(existsSync(join(out, "jotter_notes/server.py"))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, "jotter_notes/python_verifiers.json"), "utf8"))).toEqual([]);
   });
 
   test("a second run with the cache costs no request", async () => {

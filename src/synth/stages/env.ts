@@ -10,7 +10,7 @@ import { converse } from "../converse.ts";
 import { effectiveSql, seedLookup, type SeedLookup } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
-import { dbPath } from "../records.ts";
+import { dbPath, type EnvCodeRecord } from "../records.ts";
 
 /**
  * gen env: tools.ts per scenario, for our envkit. It must compile, load, expose every
@@ -40,7 +40,7 @@ export async function genEnv(ctx: GenContext): Promise<void> {
       await buildTemplate(template, readFileSync(join(envDir, "schema.sql"), "utf8"), readFileSync(join(envDir, "seed.sql"), "utf8"));
       seed = seedLookup(template);
       const lookup = seed;
-      let probes: { name: string; arguments: Record<string, unknown> }[] = [];
+      let probes: EnvCodeRecord["probes"] = [];
       const r = await converse(
         ctx.model,
         ctx.o.maxRetries + 1,
@@ -65,7 +65,7 @@ export async function genEnv(ctx: GenContext): Promise<void> {
         },
       );
       if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
-      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length }, record: { scenario: spec.scenario, db_path: dbPath(name), full_code: r.value, probes } as never };
+      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length }, record: { scenario: spec.scenario, db_path: dbPath(name), full_code: null, tools_ts: r.value, probes } };
     } finally {
       seed?.close();
       rmSync(scratch, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { effectiveSql } from "../env-folder.ts";
 import type { ChatMessage } from "../llm.ts";
 import { BadAnswerError, parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/verifier.md" with { type: "text" };
+import type { EnvCodeRecord } from "../records.ts";
 
 const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
 const Answer = v.object({
@@ -88,17 +89,17 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
       inserts,
       tasks: kept.map((i) => tasks[i]!),
       files: {
-        "tools.ts": env.full_code,
+        "tools.ts": env.tools_ts,
         "verify.ts": verifyModule(kept.map((i) => passed.get(i)!.verifier)),
         "solutions.json": {
           tasks: kept.map((i, n) => ({ task: n, calls: passed.get(i)!.oracle.calls, ...(passed.get(i)!.oracle.answer ? { answer: passed.get(i)!.oracle.answer } : {}) })),
           wrong: [],
-          probes: (env as { probes?: unknown[] }).probes ?? [],
+          probes: env.probes,
         },
       },
     });
     for (const i of kept) {
-      s.verifier.put({ scenario: name, task_idx: i, task: tasks[i]!, verification: { code: passed.get(i)!.verifier, raw_response: passed.get(i)!.raw } });
+      s.verifier.put({ scenario: name, task_idx: i, task: tasks[i]!, verification: { code: null, raw_response: passed.get(i)!.raw }, verifier_ts: passed.get(i)!.verifier });
     }
     return {
       status: "ok",
@@ -122,7 +123,7 @@ function verifyModule(verifiers: string[]): string {
 async function tryCandidates(
   ctx: GenContext,
   name: string,
-  env: { full_code: string },
+  env: EnvCodeRecord,
   data: { schema: string[]; inserts: string[]; tasks: string[] },
   passed: Map<number, Candidate>,
   candidates: Map<number, Candidate>,
@@ -135,7 +136,7 @@ async function tryCandidates(
     writeEnvFolder(join(scratch, name), {
       meta: { name, description: name, now: ctx.o.now },
       ...data,
-      files: { "tools.ts": env.full_code, "verify.ts": verifyModule(verifiers) },
+      files: { "tools.ts": env.tools_ts, "verify.ts": verifyModule(verifiers) },
     });
     const rt = await createRuntime({ envDirs: [scratch], workers: 1, log: () => {} });
     try {
