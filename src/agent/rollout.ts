@@ -42,7 +42,8 @@ export async function rollout(o: RolloutOptions): Promise<RolloutRecord[]> {
   const key = (r: { env: string; task: number; sample: number }) => `${r.env}:${r.task}:${r.sample}`;
   const done = new Map<string, RolloutRecord>();
   if (existsSync(o.out)) for (const r of readJsonl(o.out).records) done.set(key(r.value as RolloutRecord), r.value as RolloutRecord);
-  const todo = o.jobs.flatMap((j) => Array.from({ length: o.samples }, (_, sample) => ({ ...j, sample }))).filter((j) => !done.has(key(j)));
+  const all = o.jobs.flatMap((j) => Array.from({ length: o.samples }, (_, sample) => ({ ...j, sample })));
+  const todo = all.filter((j) => !done.has(key(j)));
   const writeInitialDb = initialDbWriter(o.server);
   await mapConcurrent(todo, o.concurrency, async (j) => {
     try {
@@ -67,13 +68,17 @@ export async function rollout(o: RolloutOptions): Promise<RolloutRecord[]> {
       o.onDone?.(null, `${j.env} task ${j.task} sample ${j.sample}: ${(err as Error).message}`);
     }
   });
-  return o.jobs.flatMap((j) => Array.from({ length: o.samples }, (_, sample) => done.get(key({ ...j, sample })))).filter((r): r is RolloutRecord => !!r);
+  return all.map((j) => done.get(key(j))).filter((r): r is RolloutRecord => !!r);
 }
 
 /** Per env: samples, success rate (reward 1), mean reward, mean turns, tool errors, format violations. */
 export function summarize(records: RolloutRecord[]) {
   const byEnv = new Map<string, RolloutRecord[]>();
-  for (const r of records) byEnv.set(r.env, [...(byEnv.get(r.env) ?? []), r]);
+  for (const r of records) {
+    const rs = byEnv.get(r.env);
+    if (rs) rs.push(r);
+    else byEnv.set(r.env, [r]);
+  }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
   return [...byEnv].map(([env, rs]) => ({
     env,

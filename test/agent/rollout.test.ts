@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import OpenAI from "openai";
-import { rollout as runRollout } from "../../src/agent/rollout.ts";
+import { rollout as runRollout, summarize, type RolloutRecord } from "../../src/agent/rollout.ts";
 import { serverClient, type ServerClient } from "../../src/agent/server-client.ts";
 import { startServer } from "../../src/http/server.ts";
 import { BUN, FIXTURES, ROOT } from "../helpers.ts";
@@ -78,4 +78,15 @@ test("with --runs, each env's initial.db is downloaded once and copied into ever
     llm.stop();
     await server.stop();
   }
+});
+
+test("summarize groups records by env, in the order envs first appear", () => {
+  const rec = (env: string, reward: number, toolErrors = 0): RolloutRecord => ({
+    env, task: 0, sample: 0, reward, verdict: reward === 1 ? "complete" : "others", turns: 2, tool_calls: 1,
+    errors: { tool_errors: toolErrors, format: {}, first_violation: toolErrors ? 1 : null }, stopped: "answered", duration_ms: 1,
+  });
+  expect(summarize([rec("b", 1), rec("a", 0, 2), rec("b", 0), rec("a", 1)])).toEqual([
+    { env: "b", samples: 2, success_rate: 0.5, mean_reward: 0.5, mean_turns: 2, tool_errors: 0, format_violations: 0 },
+    { env: "a", samples: 2, success_rate: 0.5, mean_reward: 0.5, mean_turns: 2, tool_errors: 2, format_violations: 1 },
+  ]);
 });
