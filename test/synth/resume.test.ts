@@ -1,7 +1,7 @@
 // A gen run killed mid-way (kill -9) loses nothing it finished: the re-run repeats no
 // finished request.
 import { afterAll, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
@@ -77,5 +77,22 @@ test("a schema that fails keeps nothing, so a re-run with a higher threshold pas
     expect(readFileSync(join(dir, "gen_db.jsonl"), "utf8").trim().split("\n")).toHaveLength(1);
   } finally {
     second.stop();
+  }
+});
+
+test("the verifier stage writes its lines before the env folder that marks the scenario done", async () => {
+  const dir = join(work, "order");
+  const seeds = join(work, "seeds-order.jsonl");
+  writeFileSync(seeds, JSON.stringify(SEED) + "\n");
+  // A file where the env folder goes: writing the folder fails after the lines are in.
+  mkdirSync(join(dir, "envs"), { recursive: true });
+  writeFileSync(join(dir, "envs/jotter_notes"), "");
+  const llm = startFakeLlm([notesModel()]);
+  try {
+    const report = await runGen([...STAGES], scriptedGenOptions(dir, seeds), { OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" });
+    expect(report.scenarios.jotter_notes!.verifier!.status).toBe("failed");
+    expect(readFileSync(join(dir, "gen_verifier.jsonl"), "utf8").trim().split("\n")).toHaveLength(2);
+  } finally {
+    llm.stop();
   }
 });

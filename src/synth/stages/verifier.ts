@@ -83,6 +83,10 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
     const kept = [...passed.keys()].sort((a, b) => a - b);
     const dropped = tasks.map((_, i) => i).filter((i) => !passed.has(i));
     if (kept.length === 0) return { status: "failed", attempts, errors, notes: { dropped_tasks: dropped } };
+    // The lines first: the folder's solutions.json marks the scenario done.
+    for (const i of kept) {
+      s.verifier.put({ scenario: name, task_idx: i, task: tasks[i]!, verification: { code: null, raw_response: passed.get(i)!.raw }, verifier_ts: passed.get(i)!.verifier });
+    }
     writeEnvFolder(join(envsDir, name), {
       meta: { name, description: s.scenario.get(name)?.description ?? env.scenario, now: ctx.o.now },
       schema,
@@ -98,9 +102,6 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
         },
       },
     });
-    for (const i of kept) {
-      s.verifier.put({ scenario: name, task_idx: i, task: tasks[i]!, verification: { code: null, raw_response: passed.get(i)!.raw }, verifier_ts: passed.get(i)!.verifier });
-    }
     return {
       status: "ok",
       attempts,
