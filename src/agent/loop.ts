@@ -134,7 +134,10 @@ function metaStep(o: AgentOptions, tools: Tool[], messages: Message[]) {
   const listing = renderToolsText(tools);
   return async (turn: number): Promise<TrajectoryEntry> => {
     const res = await request(o, messages);
-    const content = res.choices[0]?.message?.content ?? "";
+    const msg = res.choices[0]?.message;
+    // No choice is a failed request, as under native: not an empty final answer to verify.
+    if (!msg) throw new Error("the model returned no choice");
+    const content = msg.content ?? "";
     messages.push({ role: "assistant", content });
     const calls = parseToolCalls(content);
     if (!calls.length) return { iteration: turn, role: "assistant", content, tool_calls: [], is_final: true };
