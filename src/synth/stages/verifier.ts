@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
 import { tsSyntaxError } from "../../../build/bundle-env.ts";
+import { mapConcurrent } from "../../map-concurrent.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { createRuntime } from "../../runtime/runtime.ts";
 import { runScenarios, type GenContext } from "../context.ts";
@@ -53,19 +54,21 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
       attempts = round;
       const pending = tasks.map((_, i) => i).filter((i) => !passed.has(i));
       const candidates = new Map<number, Candidate>();
-      for (const i of pending) {
+      // The tasks of a scenario are asked at once; feedback goes in task order.
+      const asked = await mapConcurrent(pending, ctx.o.concurrency, async (i) => {
         const answer = await ctx.model.chat(convos[i]!);
-        const problems: string[] = [];
         try {
           const c = { ...parseAnswer(answer.text, Answer), raw: answer.text };
           const syntax = await tsSyntaxError(`const verify = ${c.verifier};`);
-          if (syntax) problems.push(`the verifier does not compile: ${syntax}`);
-          else candidates.set(i, c);
+          return syntax ? { i, answer, problems: [`the verifier does not compile: ${syntax}`] } : { i, answer, candidate: c };
         } catch (err) {
           if (!(err instanceof BadAnswerError)) throw err;
-          problems.push(err.message);
+          return { i, answer, problems: [err.message] };
         }
-        if (problems.length) feedback(i, answer.text, problems);
+      });
+      for (const a of asked) {
+        if (a.candidate) candidates.set(a.i, a.candidate);
+        else feedback(a.i, a.answer.text, a.problems!);
       }
       const results = await tryCandidates(ctx, name, env, { schema, inserts, tasks }, passed, candidates);
       for (const [i, problems] of results) {
