@@ -35,7 +35,7 @@ export interface TaskRun {
   task: number;
   trajectory: Trajectory;
   format: FormatReport;
-  verify: { verdict: string; reward: number; facts: Record<string, unknown>; counts?: object } | null;
+  verify: { verdict: string; reward: number; facts: Record<string, unknown>; counts?: object; mode?: string } | null;
   durationMs: number;
   runDir?: string;
 }
@@ -78,7 +78,11 @@ export async function runTask(server: ServerClient, env: string, task: number, m
       if (runDir) (err as Error).message += ` (the run is saved in ${runDir}; awm verify can verify it again)`;
       throw err;
     }
-    if (runDir) writeFileSync(join(runDir, `verify.${o.verifyMode ?? "code"}.json`), JSON.stringify(verifyRecord(trajectory, o.verifyMode ?? "code", verify), null, 4));
+    if (runDir) {
+      // Named by the mode that ran, when the server says (the default depends on the env's verifiers).
+      const mode = verify?.mode ?? o.verifyMode ?? "code";
+      writeFileSync(join(runDir, `verify.${mode}.json`), JSON.stringify(verifyRecord(trajectory, mode, verify), null, 4));
+    }
     return { env, task, trajectory, format, verify, durationMs: performance.now() - started, runDir };
   } finally {
     await server.request("DELETE", `/v1/episodes/${ep.id}`).catch(() => {});

@@ -4,6 +4,7 @@ import { verifyRecord } from "../agent/run-task.ts";
 import type { Trajectory } from "../agent/trajectory.ts";
 import { UsageError } from "../errors.ts";
 import { createRuntime } from "../runtime/runtime.ts";
+import { resolveVerifyMode } from "../runtime/verification.ts";
 import { parseFlags, type Command } from "./command.ts";
 import { judgeFlags, judgeFlagsUsage, judgeFrom, verifyModeFlag } from "./agent-flags.ts";
 import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
@@ -11,13 +12,15 @@ import { envFlags, envFlagsUsage, runtimeOptions } from "./env-flags.ts";
 export const verifyCommand: Command = {
   name: "verify",
   summary: "verify a saved run again, by code, Python or an LLM judge",
-  usage: `Verify a saved run folder (trajectory.json and final.db) again, and write verify.MODE.json.
+  usage: `Verify a saved run folder (trajectory.json and final.db) again, and write verify.MODE.json
+(MODE: the mode that ran).
 
 Usage: awm verify RUN_DIR [options]
 
 Options:
   --mode M               code (the env's verify.ts), python (its AWM verifiers) or judge
-                         (the verifier's facts and the trajectory, judged by a model)
+                         (the verifier's facts and the trajectory, judged by a model);
+                         default: code if the task has a verify.ts verifier, else python
 ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the result as JSON
   -h, --help             show this help
 `,
@@ -33,10 +36,11 @@ ${judgeFlagsUsage}${envFlagsUsage}  --json                 print the result as J
     try {
       const ep = runtime.manager.create({ env: t.scenario, task: t.task_id, restore: readFileSync(join(dir, "final.db")) });
       const answer = t.trajectory.at(-1)?.content ?? "";
-      const v = await runtime.manager.verify(ep, { answer, mode, trajectory: t.trajectory });
+      const used = resolveVerifyMode(ep.env, t.task_id, mode);
+      const v = await runtime.manager.verify(ep, { answer, mode: used, trajectory: t.trajectory });
       runtime.manager.close(ep.id);
-      const record = verifyRecord(t, mode ?? "code", v);
-      writeFileSync(join(dir, `verify.${mode ?? "code"}.json`), JSON.stringify(record, null, 4));
+      const record = verifyRecord(t, used, v);
+      writeFileSync(join(dir, `verify.${used}.json`), JSON.stringify(record, null, 4));
       console.log(values.json ? JSON.stringify(record, null, 2) : `${t.scenario} task ${t.task_id}: ${v.verdict} (reward ${v.reward})`);
       return 0;
     } finally {

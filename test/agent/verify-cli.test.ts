@@ -1,10 +1,11 @@
 // awm agent saves a run; awm verify re-verifies the saved run from its files.
 import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BUN, FIXTURES, ROOT } from "../helpers.ts";
 import { startFakeLlm } from "../fake-llm.ts";
+import { buildTemplate } from "../../src/db/build-template.ts";
 import { startServer } from "../../src/http/server.ts";
 import { metaAgent, nativeAgent } from "./scripted-agents.ts";
 
@@ -73,4 +74,17 @@ test("awm agent --mcp-url talks to any MCP endpoint and saves trajectory.json wi
     llm.stop();
     await server.stop();
   }
+});
+
+test("awm verify with no --mode names verify.MODE.json by the mode that ran: python for an env without verify.ts", async () => {
+  const dir = join(work, "pynotes-run");
+  mkdirSync(dir);
+  const env = join(FIXTURES, "python/pynotes");
+  await buildTemplate(join(dir, "final.db"), readFileSync(join(env, "schema.sql"), "utf8"), readFileSync(join(env, "seed.sql"), "utf8"));
+  writeFileSync(join(dir, "trajectory.json"), JSON.stringify({ scenario: "pynotes", task_id: 1, task: "Say hello.", trajectory: [{ iteration: 1, role: "assistant", content: "Hello there", tool_calls: [], is_final: true }] }));
+  const v = await awm("verify", dir, "--json", "--no-shipped", "--envs", join(FIXTURES, "python"));
+  expect(v.exitCode).toBe(0);
+  expect(JSON.parse(v.stdout)).toMatchObject({ scenario: "pynotes", task_id: 1, mode: "python", reward_type: "complete" });
+  expect(existsSync(join(dir, "verify.python.json"))).toBe(true);
+  expect(existsSync(join(dir, "verify.code.json"))).toBe(false);
 });
