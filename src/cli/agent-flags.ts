@@ -18,6 +18,7 @@ export const modelFlags = {
   temperature: { type: "string" },
   "max-tokens": { type: "string" },
   "max-turns": { type: "string" },
+  "model-timeout-s": { type: "string" },
   "require-reasoning": { type: "boolean" },
 } as const;
 
@@ -28,10 +29,16 @@ export const modelFlagsUsage = `  --api-url URL          the model's OpenAI-comp
   --temperature T        sampling temperature (default 1.0)
   --max-tokens N         tokens per reply (default 2048)
   --max-turns N          replies before stopping (default 30)
+  --model-timeout-s S    seconds one model request may take, per attempt (default 300;
+                         up to 3 retries)
   --require-reasoning    flag replies without a non-empty <think> block
 `;
 
-/** The policy model from flags and the environment (OPENAI_API_KEY, "EMPTY" when unset, as the reference does). */
+/**
+ * The policy model from flags and the environment (OPENAI_API_KEY, "EMPTY" when unset, as the
+ * reference does). A request has a time limit: the SDK's default (10 minutes, 3 retries) would
+ * let one hung endpoint hold a rollout step for most of an hour.
+ */
 export function agentModel(values: Record<string, unknown>, env: Record<string, string | undefined>): AgentModel {
   const apiUrl = (values["api-url"] as string | undefined) ?? env.OPENAI_BASE_URL;
   if (!apiUrl) throw new UsageError("no model endpoint: pass --api-url URL or set OPENAI_BASE_URL");
@@ -42,7 +49,7 @@ export function agentModel(values: Record<string, unknown>, env: Record<string, 
   const temperature = values.temperature === undefined ? 1 : Number(values.temperature);
   if (!Number.isFinite(temperature)) throw new UsageError(`--temperature must be a number, got '${values.temperature}'`);
   return {
-    openai: new OpenAI({ apiKey: env.OPENAI_API_KEY || "EMPTY", baseURL: apiUrl, maxRetries: 3 }),
+    openai: new OpenAI({ apiKey: env.OPENAI_API_KEY || "EMPTY", baseURL: apiUrl, maxRetries: 3, timeout: intFlag(values["model-timeout-s"] as string | undefined, "model-timeout-s", 300, 1) * 1000 }),
     model,
     apiUrl,
     protocol,
