@@ -29,10 +29,11 @@ export function serverClient(url: string, token?: string): ServerClient {
 }
 
 async function errorMessage(res: Response): Promise<string> {
-  const text = (await res.text()).slice(0, 300);
+  const text = await res.text();
   let message = text;
   try {
     message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? text;
   } catch {}
+  message = message.slice(0, 300);
   return res.status === 401 ? `${message} (pass --token TOKEN or set AWM_TOKEN)` : message;
 }

@@ -108,8 +108,8 @@ export interface AgentServer {
 /**
  * Runs `fn` against --server, or against a server started here on the env and judge flags
  * (`workers` tool workers unless --workers says otherwise; only the envs named in `only`,
- * when given), stopped afterwards. The verify
- * mode is checked first; env and judge flags given with --server are an error, not ignored.
+ * when given), stopped afterwards. The verify mode is checked first; env and judge flags
+ * given with --server are an error, not ignored.
  */
 export async function withAgentServer<T>(values: Record<string, unknown>, env: Record<string, string | undefined>, o: { workers: number; only?: string[] }, fn: (s: AgentServer) => Promise<T>): Promise<T> {
   const remote = values.server as string | undefined;
