@@ -69,7 +69,7 @@ const SUMMARIES: Record<StageName | "all", string> = {
   sample: "write initial data, executed, with each task checked feasible (gen_sample.jsonl)",
   spec: "design each scenario's API (gen_spec.jsonl)",
   env: "write tools.ts, compiled, loaded and called (gen_envs.jsonl)",
-  verifier: "write a verifier and an oracle per task, run both; write envs/NAME (gen_verifier.jsonl)",
+  verifier: "write a verifier, an oracle and a wrong attempt per task, checked as awm envs check does; write envs/NAME (gen_verifier.jsonl)",
   all: "run every stage in order into one folder",
 };
 

@@ -3,13 +3,17 @@ import { join } from "node:path";
 import * as v from "valibot";
 import { UsageError } from "../errors.ts";
 import { formatIssues } from "../format-issues.ts";
+import type { Episode } from "./episode.ts";
 import type { EpisodeManager } from "./episodes.ts";
 import type { Env } from "./registry.ts";
 import { createRuntime, type RuntimeOptions } from "./runtime.ts";
 
-const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
-const Attempt = v.object({ task: v.pipe(v.number(), v.integer()), calls: v.array(Call), answer: v.optional(v.string()) });
-type Call = v.InferOutput<typeof Call>;
+/** A tool call of a solution, wrong attempt or probe. */
+export const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
+export type Call = v.InferOutput<typeof Call>;
+/** Calls on a fresh episode of a task, then the final answer, if any. */
+export const Attempt = v.object({ task: v.pipe(v.number(), v.integer()), calls: v.array(Call), answer: v.optional(v.string()) });
+export type Attempt = v.InferOutput<typeof Attempt>;
 
 /**
  * solutions.json, an env's oracle (a test fixture, never served to agents): a call sequence
@@ -40,7 +44,7 @@ export interface EnvCheck {
 
 /** An id no seed uses: a tool given it must say the row is missing, not crash. */
 const MISSING_ID = 987654;
-/** How many different tasks the wrong attempts must cover. */
+/** How many different tasks the wrong attempts must cover (all of them, in an env with fewer). */
 const WRONG_TASKS = 3;
 
 /**
@@ -113,33 +117,20 @@ class Checker {
   async tasks(solutions: Solutions | null): Promise<EnvCheck["verdicts"]> {
     const verdicts: EnvCheck["verdicts"] = [];
     for (let task = 0; task < this.env.tasks.length; task++) {
-      const untouched = await this.episode(task, async (ep) => (await this.manager.verify(ep)).verdict);
-      if (untouched === "complete") this.problems.push(`task ${task}: an untouched episode already verifies complete`);
       const sol = solutions?.tasks.find((s) => s.task === task);
+      const check = await checkTask(this.manager, this.env, task, sol, this.seen);
+      this.problems.push(...check.problems);
       if (solutions && !sol) this.problems.push(`task ${task}: no solution in solutions.json`);
-      const solved = !sol
-        ? null
-        : await this.episode(task, async (ep) => {
-            if (!(await this.run(ep, sol.calls, `task ${task}:`))) return null;
-            const out = await this.manager.verify(ep, { answer: sol.answer });
-            if (out.verdict !== "complete") this.problems.push(`task ${task}: the solution verifies '${out.verdict}': ${JSON.stringify(out.facts)}`);
-            return out.verdict;
-          });
-      verdicts.push({ task, untouched, solved });
+      verdicts.push({ task, untouched: check.untouched, solved: check.solved });
     }
     return verdicts;
   }
 
   async wrongAttempts(solutions: Solutions): Promise<void> {
-    for (const [i, w] of solutions.wrong.entries()) {
-      await this.episode(w.task, async (ep) => {
-        if (!(await this.run(ep, w.calls, `wrong attempt ${i + 1} (task ${w.task}):`))) return;
-        const out = await this.manager.verify(ep, { answer: w.answer });
-        if (out.verdict === "complete") this.problems.push(`wrong attempt ${i + 1} (task ${w.task}) verifies complete`);
-      });
-    }
+    this.problems.push(...(await checkWrongAttempts(this.manager, this.env, solutions.wrong, this.seen)));
     const tasks = new Set(solutions.wrong.map((w) => w.task)).size;
-    if (tasks < WRONG_TASKS) this.problems.push(`wrong attempts cover ${tasks} task(s); cover at least ${WRONG_TASKS}`);
+    const needed = Math.min(WRONG_TASKS, this.env.tasks.length);
+    if (tasks < needed) this.problems.push(`wrong attempts cover ${tasks} task(s); cover at least ${needed}`);
   }
 
   async probes(calls: Call[]): Promise<void> {
@@ -187,28 +178,84 @@ class Checker {
     }
   }
 
-  /** Runs calls in order; false (with a problem) at the first that fails. */
-  private async run(ep: Parameters<EpisodeManager["call"]>[0], calls: Call[], where: string): Promise<boolean> {
-    for (const [i, call] of calls.entries()) {
-      const out = await this.manager.call(ep, call.name, call.arguments);
-      if (!out.ok) {
-        this.problems.push(`${where} call ${i + 1} (${call.name}): ${out.message}`);
-        return false;
-      }
-      const seen = this.examples.get(call.name) ?? [];
-      if (seen.length < 8) this.examples.set(call.name, [...seen, call]);
-    }
-    return true;
+  /** Remembers a few successful calls per tool. */
+  private readonly seen = (call: Call) => {
+    const calls = this.examples.get(call.name) ?? [];
+    if (calls.length < 8) this.examples.set(call.name, [...calls, call]);
+  };
+
+  private run(ep: Episode, calls: Call[], where: string): Promise<boolean> {
+    return runCalls(this.manager, ep, calls, where, this.problems, this.seen);
   }
 
-  /** Runs `fn` on a fresh episode, closed afterwards. */
-  private async episode<T>(task: number | null, fn: (ep: Parameters<EpisodeManager["call"]>[0]) => Promise<T>): Promise<T> {
-    const ep = this.manager.create({ env: this.env.name, ...(task === null ? {} : { task }) });
-    try {
-      return await fn(ep);
-    } finally {
-      this.manager.close(ep.id);
+  private episode<T>(task: number | null, fn: (ep: Episode) => Promise<T>): Promise<T> {
+    return onEpisode(this.manager, this.env, task, fn);
+  }
+}
+
+/** What one task's contract check found. */
+export interface TaskCheck {
+  /** The verdict of an untouched episode, and of the solved one (null without a solution, or when a call failed). */
+  untouched: string;
+  solved: string | null;
+  /** One line each, starting "task N:"; none when it passes. */
+  problems: string[];
+}
+
+/**
+ * One task's contract: an untouched episode verifies neither complete nor with a verifier
+ * error; the solution, if given, succeeds call by call and then verifies complete. Calls
+ * that succeed are passed to `seen`.
+ */
+export async function checkTask(manager: EpisodeManager, env: Env, task: number, solution?: Attempt, seen?: (call: Call) => void): Promise<TaskCheck> {
+  const problems: string[] = [];
+  const untouched = await onEpisode(manager, env, task, (ep) => manager.verify(ep));
+  if (untouched.verdict === "complete") problems.push(`task ${task}: an untouched episode already verifies complete`);
+  if (untouched.verdict === "verifier_error") problems.push(`task ${task}: on an untouched episode the verifier fails: ${untouched.facts.error}`);
+  const solved = !solution
+    ? null
+    : await onEpisode(manager, env, task, async (ep) => {
+        if (!(await runCalls(manager, ep, solution.calls, `task ${task}:`, problems, seen))) return null;
+        const out = await manager.verify(ep, { answer: solution.answer });
+        if (out.verdict !== "complete") problems.push(`task ${task}: the solution verifies '${out.verdict}': ${JSON.stringify(out.facts)}`);
+        return out.verdict;
+      });
+  return { untouched: untouched.verdict, solved, problems };
+}
+
+/** Wrong attempts (numbered from 1 in the problems) must run and must not verify complete. Calls that succeed are passed to `seen`. */
+export async function checkWrongAttempts(manager: EpisodeManager, env: Env, wrong: Attempt[], seen?: (call: Call) => void): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [i, w] of wrong.entries()) {
+    await onEpisode(manager, env, w.task, async (ep) => {
+      if (!(await runCalls(manager, ep, w.calls, `wrong attempt ${i + 1} (task ${w.task}):`, problems, seen))) return;
+      const out = await manager.verify(ep, { answer: w.answer });
+      if (out.verdict === "complete") problems.push(`wrong attempt ${i + 1} (task ${w.task}) verifies complete`);
+    });
+  }
+  return problems;
+}
+
+/** Runs calls in order; false (with a problem) at the first that fails. */
+async function runCalls(manager: EpisodeManager, ep: Episode, calls: Call[], where: string, problems: string[], seen?: (call: Call) => void): Promise<boolean> {
+  for (const [i, call] of calls.entries()) {
+    const out = await manager.call(ep, call.name, call.arguments);
+    if (!out.ok) {
+      problems.push(`${where} call ${i + 1} (${call.name}): ${out.message}`);
+      return false;
     }
+    seen?.(call);
+  }
+  return true;
+}
+
+/** Runs `fn` on a fresh episode, closed afterwards. */
+async function onEpisode<T>(manager: EpisodeManager, env: Env, task: number | null, fn: (ep: Episode) => Promise<T>): Promise<T> {
+  const ep = manager.create({ env: env.name, ...(task === null ? {} : { task }) });
+  try {
+    return await fn(ep);
+  } finally {
+    manager.close(ep.id);
   }
 }
 

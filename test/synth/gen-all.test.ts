@@ -62,7 +62,7 @@ describe("gen all on one scenario", () => {
   test("a task whose verifier cannot pass is dropped and listed", () => {
     const notes = report.scenarios.jotter_notes!.verifier!.notes as { kept_tasks: number; dropped_tasks: { task: number; prompt: string; problems: string[] }[] };
     expect(notes.kept_tasks).toBe(2);
-    expect(notes.dropped_tasks).toEqual([{ task: 2, prompt: TASKS[2], problems: [expect.stringContaining("on the untouched database the verifier already says complete")] }]);
+    expect(notes.dropped_tasks).toEqual([{ task: 2, prompt: TASKS[2], problems: [expect.stringContaining("an untouched episode already verifies complete")] }]);
   });
 
   test("the env is served, and its oracles solve its tasks", async () => {

@@ -86,13 +86,21 @@ const verifiers: Record<string, unknown> = {
   [TASKS[0]!]: {
     verifier: `(v) => grade({ created: !v.initial.get("SELECT 1 FROM notes WHERE title = 'Water the plants'") && !!v.final.get("SELECT 1 FROM notes WHERE title = 'Water the plants' AND user_id = 1") })`,
     oracle: { calls: [{ name: "create_note", arguments: { title: "Water the plants" } }] },
+    wrong: { calls: [{ name: "create_note", arguments: { title: "Water the plant" } }] },
   },
   [TASKS[1]!]: {
     verifier: `(v) => { const n = v.initial.get("SELECT count(*) AS n FROM notes WHERE user_id = 1 AND done = 0").n; return grade({ answered: (v.answer ?? "").includes(String(n)) }, { expected: n }); }`,
     oracle: { calls: [{ name: "list_notes", arguments: { only_open: true } }], answer: "You have 2 open notes." },
+    wrong: { calls: [{ name: "list_notes", arguments: {} }], answer: "You have 3 open notes." },
   },
   // Always complete, even untouched: this task cannot pass and is dropped.
-  [TASKS[2]!]: { verifier: `(v) => grade({ ok: true })`, oracle: { calls: [] } },
+  [TASKS[2]!]: { verifier: `(v) => grade({ ok: true })`, oracle: { calls: [] }, wrong: { calls: [] } },
+};
+
+// Too lax: the wrong attempt ("Water the plant") passes it too; fixed on the retry.
+const laxFirstVerifier = {
+  ...(verifiers[TASKS[0]!] as object),
+  verifier: `(v) => grade({ created: !v.initial.get("SELECT 1 FROM notes WHERE title LIKE 'Water the plant%'") && !!v.final.get("SELECT 1 FROM notes WHERE title LIKE 'Water the plant%'") })`,
 };
 
 /** Which stage a request belongs to, from its system prompt. */
@@ -106,8 +114,9 @@ const isRetry = (r: ChatRequest) => r.messages.length > 2;
 const json = (v: unknown) => "```json\n" + JSON.stringify(v, null, 2) + "\n```";
 
 /**
- * The scripted model: the first db answer has a broken table and the first env answer has
- * no code (each fixed on the retry); the first request of the run gets a 429 when asked.
+ * The scripted model: the first db answer has a broken table, the first env answer has no
+ * code, and the first verifier of task 0 accepts its wrong attempt (each fixed on the
+ * retry); the first request of the run gets a 429 when asked.
  */
 export function notesModel(options: { first429?: boolean } = {}) {
   let refused = !options.first429;
@@ -130,7 +139,7 @@ export function notesModel(options: { first429?: boolean } = {}) {
         return isRetry(r) ? "Here it is:\n```ts\n" + tools + "```" : "I would write the tools like the spec says.";
       case "verifier": {
         const task = r.messages[1]!.content.split("The task:\n")[1]!.trim();
-        return json(verifiers[task]);
+        return json(task === TASKS[0] && !isRetry(r) ? laxFirstVerifier : verifiers[task]);
       }
       default:
         return "?";

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkEnvs } from "../../src/runtime/check-envs.ts";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
-import { notesModel, scriptedGenOptions, SEED, stageOf } from "./script.ts";
+import { notesModel, scriptedGenOptions, SEED, stageOf, TASKS } from "./script.ts";
 
 const work = mkdtempSync(join(tmpdir(), "awm-gen-verifier-"));
 const dir = join(work, "run");
@@ -35,4 +36,15 @@ afterAll(() => {
 
 test("the tasks of one scenario are asked for at once, up to the concurrency", () => {
   expect(mostInFlight).toBe(2);
+});
+
+test("a verifier that accepts its own wrong attempt goes back to the model", () => {
+  const retry = llm.requests.find((r) => stageOf(r) === "verifier" && r.messages[1]!.content.endsWith(TASKS[0]) && r.messages.length > 2)!;
+  expect(retry.messages.at(-1)!.content).toContain("wrong attempt 1 (task 0) verifies complete");
+});
+
+test("the env it writes passes the env contract, awm envs check", async () => {
+  const { checks, broken } = await checkEnvs({ envDirs: [join(dir, "envs")], workers: 1 });
+  expect(broken).toEqual([]);
+  expect(checks.map((c) => [c.env, c.problems])).toEqual([["jotter_notes", []]]);
 });

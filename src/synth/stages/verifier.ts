@@ -4,6 +4,7 @@ import { join } from "node:path";
 import * as v from "valibot";
 import { tsSyntaxError } from "../../../build/bundle-env.ts";
 import { mapConcurrent } from "../../map-concurrent.ts";
+import { Call, checkTask, checkWrongAttempts, type Attempt } from "../../runtime/check-envs.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { createRuntime } from "../../runtime/runtime.ts";
 import { runScenarios, type GenContext } from "../context.ts";
@@ -13,19 +14,21 @@ import { BadAnswerError, parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/verifier.md" with { type: "text" };
 import type { EnvCodeRecord } from "../records.ts";
 
-const Call = v.object({ name: v.string(), arguments: v.optional(v.record(v.string(), v.unknown()), {}) });
-const Answer = v.object({
-  verifier: v.pipe(v.string(), v.minLength(8)),
-  oracle: v.object({ calls: v.array(Call), answer: v.optional(v.nullable(v.string())) }),
-});
+const Calls = v.object({ calls: v.array(Call), answer: v.optional(v.nullable(v.string())) });
+const Answer = v.object({ verifier: v.pipe(v.string(), v.minLength(8)), oracle: Calls, wrong: Calls });
 type Candidate = v.InferOutput<typeof Answer> & { raw: string };
 
+/** A candidate's oracle or wrong attempt, as solutions.json holds it. */
+const attempt = (task: number, a: v.InferOutput<typeof Calls>): Attempt => ({ task, calls: a.calls, ...(a.answer ? { answer: a.answer } : {}) });
+
 /**
- * gen verifier: per task, a TypeScript verifier and an oracle (tool calls, and the answer
- * for questions). A task passes when its verifier says not-complete on the untouched
- * database and complete after its oracle runs; the others get their concrete failure back.
- * Tasks that never pass are dropped from the env and listed in the report. Writes the env
- * folder (envs/NAME) that `awm serve --envs` loads.
+ * gen verifier: per task, a TypeScript verifier, an oracle (tool calls, and the answer for
+ * questions) and a wrong attempt. A task passes the env contract's task check (`awm envs
+ * check`): its verifier says not-complete on the untouched database, complete after its
+ * oracle runs, and not complete after the wrong attempt; the others get their concrete
+ * failure back. Tasks that never pass are dropped from the env and listed in the report.
+ * Writes the env folder (envs/NAME) that `awm serve --envs` loads, with the oracles and
+ * wrong attempts as its solutions.json.
  */
 export async function genVerifier(ctx: GenContext): Promise<void> {
   const s = ctx.stores;
@@ -99,8 +102,8 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
         "tools.ts": env.tools_ts,
         "verify.ts": verifyModule(kept.map((i) => passed.get(i)!.verifier)),
         "solutions.json": {
-          tasks: kept.map((i, n) => ({ task: n, calls: passed.get(i)!.oracle.calls, ...(passed.get(i)!.oracle.answer ? { answer: passed.get(i)!.oracle.answer } : {}) })),
-          wrong: [],
+          tasks: kept.map((i, n) => attempt(n, passed.get(i)!.oracle)),
+          wrong: kept.map((i, n) => attempt(n, passed.get(i)!.wrong)),
           probes: env.probes,
         },
       },
@@ -121,8 +124,8 @@ function verifyModule(verifiers: string[]): string {
 
 /**
  * Loads the env with the candidates (tasks already passed keep their verifiers, the rest a
- * placeholder) and, per candidate: untouched must not be complete; the oracle's calls must
- * succeed; then it must be complete. Returns the problems per candidate task.
+ * placeholder) and runs the env contract's checks of each candidate's task, with its
+ * oracle as the solution, then of its wrong attempt. Returns the problems per candidate task.
  */
 async function tryCandidates(
   ctx: GenContext,
@@ -149,30 +152,11 @@ async function tryCandidates(
         for (const i of candidates.keys()) out.set(i, [`the env does not load with this verifier: ${broken.reason}`]);
         return out;
       }
+      const loaded = rt.registry.get(name);
       for (const [i, c] of candidates) {
-        const problems: string[] = [];
-        const untouched = rt.manager.create({ env: name, task: i });
-        const before = await rt.manager.verify(untouched);
-        rt.manager.close(untouched.id);
-        if (before.verdict === "verifier_error") problems.push(`the verifier throws: ${before.facts.error}`);
-        else if (before.verdict === "complete") problems.push(`on the untouched database the verifier already says complete: ${JSON.stringify(before.facts)}`);
-        const ep = rt.manager.create({ env: name, task: i });
-        let ran = true;
-        for (const [n, call] of c.oracle.calls.entries()) {
-          const r = await rt.manager.call(ep, call.name, call.arguments);
-          if (!r.ok) {
-            problems.push(`oracle call ${n + 1}, ${call.name}(${JSON.stringify(call.arguments)}), fails: ${r.message}`);
-            ran = false;
-            break;
-          }
-        }
-        if (ran) {
-          const after = await rt.manager.verify(ep, { answer: c.oracle.answer ?? undefined });
-          if (after.verdict === "verifier_error") problems.push(`after the oracle the verifier throws: ${after.facts.error}`);
-          else if (after.verdict !== "complete") problems.push(`after the oracle the verifier says ${after.verdict}: ${JSON.stringify(after.facts)}`);
-        }
-        rt.manager.close(ep.id);
-        out.set(i, problems);
+        const { problems } = await checkTask(rt.manager, loaded, i, attempt(i, c.oracle));
+        // A wrong attempt says something only about a verifier that passes the rest.
+        out.set(i, problems.length ? problems : await checkWrongAttempts(rt.manager, loaded, [attempt(i, c.wrong)]));
       }
       return out;
     } finally {
