@@ -86,8 +86,8 @@ async function schemaTables(path: string): Promise<{ name: string; ddl: string; 
   const client = createClient({ url: pathToFileURL(path).href });
   try {
     const rows = (await client.execute("SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY rowid")).rows;
-    const tables = rows.filter((r) => r.type === "table" && !String(r.name).startsWith("sqlite_")).map((r) => ({ name: String(r.name), ddl: `${r.sql};`, indexes: [] as string[] }));
-    for (const r of rows) if (r.type === "index") tables.find((t) => t.name === r.tbl_name)?.indexes.push(`${r.sql};`);
+    const tables = rows.filter((r) => r.type === "table" && !String(r.name).startsWith("sqlite_")).map((r) => ({ name: String(r.name), ddl: `${String(r.sql).trim()};`, indexes: [] as string[] }));
+    for (const r of rows) if (r.type === "index") tables.find((t) => t.name === r.tbl_name)?.indexes.push(`${String(r.sql).trim()};`);
     return tables;
   } finally {
     client.close();

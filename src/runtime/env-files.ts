@@ -99,7 +99,7 @@ function sqlScript(statements: string[]): string {
   return (
     statements
       .map((sql) => {
-        const body = sql.trim().replace(/;\s*$/, "");
+        const body = sql.trim().replace(/;\s*$/, "").trimEnd();
         const lastLine = body.slice(body.lastIndexOf("\n") + 1);
         return lastLine.includes("--") ? `${body}\n;` : `${body};`;
       })
