@@ -11,10 +11,11 @@ import { AWM_FILES } from "./files.ts";
 import { IMPORTED_FILES } from "./import.ts";
 import type { ToolContract } from "./spec-tools.ts";
 
-/** An env to export: its folder, and its tools when the folder has none in tools.json. */
+/** An env to export: its folder, its tools when the folder has none in tools.json, and its template when already built. */
 export interface ExportSource {
   dir: string;
   tools?: ToolInfo[];
+  templatePath?: string;
 }
 
 /** What was written, per file, and what could not be expressed in AWM's formats. */
@@ -30,8 +31,8 @@ const TYPES_BACK: Record<string, string> = { integer: "integer", number: "float"
 /**
  * Writes envs as AWM JSONL (gen_scenario, gen_tasks, gen_db, gen_sample, gen_spec,
  * gen_envs, gen_verifier[.pure_code]) so the reference's tools can read them. The schema
- * comes from the built template, the sample from the seed statements in their order, the
- * spec from the tool contracts. TypeScript verifiers and tools have no AWM form: envs
+ * comes from the built template (the loaded env's, else built here), the sample from the
+ * seed statements in their order, the spec from the tool contracts. TypeScript verifiers and tools have no AWM form: envs
  * without Python code or verifiers are written without gen_envs or verifier lines.
  */
 export async function exportAwm(sources: ExportSource[], out: string): Promise<ExportReport> {
@@ -42,15 +43,14 @@ export async function exportAwm(sources: ExportSource[], out: string): Promise<E
   try {
     for (const src of sources) {
       const f = readEnvFiles(src.dir, { requireCode: false });
-      const meta = JSON.parse(readFileSync(join(src.dir, "env.json"), "utf8")) as { source?: { scenario?: string } };
-      const scenario = meta.source?.scenario ?? f.meta.name;
+      const scenario = f.meta.source?.scenario ?? f.meta.name;
       const line = (file: string, value: unknown) => files[file]!.push(JSON.stringify(value));
       report.scenarios.push(f.meta.name);
 
       line(AWM_FILES.scenario, { name: scenario, description: f.meta.description });
       line(AWM_FILES.tasks, { scenario, tasks: f.tasks.map((t) => t.prompt) });
-      const templatePath = join(scratch, `${f.meta.name}.db`);
-      await buildTemplate(templatePath, f.schemaSql, f.seedSql);
+      let templatePath = src.templatePath;
+      if (!templatePath) await buildTemplate((templatePath = join(scratch, `${f.meta.name}.db`)), f.schemaSql, f.seedSql);
       line(AWM_FILES.db, { scenario, db_schema: { tables: await schemaTables(templatePath) }, db_path: `./outputs/databases/${f.meta.name}.db` });
       const inserts = splitSql(f.seedSql).map((s) => s.sql);
       line(AWM_FILES.sample, { scenario, tables_count: new Set(inserts.map(targetTable)).size, inserts_count: inserts.length, sample_data: { tables: runsByTable(inserts) } });

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from "node:fs";
-import { resolve } from "node:path";
-import { exportAwm } from "../awm1k/export.ts";
+import { join, resolve } from "node:path";
+import { exportAwm, type ExportSource } from "../awm1k/export.ts";
+import { IMPORTED_FILES } from "../awm1k/import.ts";
 import { UsageError } from "../errors.ts";
 import { findEnvDirs } from "../runtime/load-envs.ts";
 import { createRuntime } from "../runtime/runtime.ts";
@@ -23,27 +24,33 @@ ${envFlagsUsage}  --json                 print the report as JSON
   async run(argv) {
     const { values, positionals } = parseFlags("export", argv, { ...envFlags, out: { type: "string" }, json: { type: "boolean" } }, true);
     if (!values.out) throw new UsageError("--out DIR is required (see awm export --help)");
-    const folders = positionals.filter((p) => existsSync(p) && statSync(p).isDirectory()).flatMap((p) => findEnvDirs(p));
+    for (const p of positionals) if (existsSync(p) && !statSync(p).isDirectory()) throw new UsageError(`${p} is a file: name an env or an env folder`);
+    const folders = positionals.filter((p) => existsSync(p)).flatMap((p) => findEnvDirs(p));
     const names = positionals.filter((p) => !existsSync(p));
-    const sources = folders.map((dir) => ({ dir }));
-    if (names.length || positionals.length === 0) {
-      // Loaded envs give their origin folder and their tools (from tools.ts, when there is no tools.json).
-      const runtime = await createRuntime({ ...runtimeOptions(values), workers: 1, log: () => {} });
-      try {
-        const envs = runtime.registry.list().filter((e) => positionals.length === 0 || names.includes(e.name));
-        for (const n of names) if (!envs.some((e) => e.name === n)) throw new UsageError(`unknown env '${n}'`);
-        for (const e of envs) {
-          if (e.origin.startsWith("embedded:")) throw new UsageError(`env '${e.name}' is compiled into this binary; export it from its source folder`);
-          sources.push({ dir: e.origin, tools: e.tools } as { dir: string });
-        }
-        const report = await exportAwm(sources, resolve(values.out));
-        print(report, values.json);
-      } finally {
-        runtime.close();
+    // Env folders alone need neither the shipped envs nor --envs; names need them.
+    const byFolder = positionals.length > 0 && names.length === 0;
+    const options = runtimeOptions({ ...values, envs: [...(byFolder ? [] : (values.envs ?? [])), ...folders], "no-shipped": byFolder || values["no-shipped"] });
+    const only = names.length && !folders.length ? names : undefined;
+    // Loaded envs give their tools (from tools.ts, when there is no tools.json) and their built template.
+    const runtime = await createRuntime({ ...options, only, workers: 1, log: () => {} });
+    try {
+      const wanted = (name: string, origin: string) => positionals.length === 0 || names.includes(name) || folders.includes(origin);
+      const sources: (ExportSource & { name: string })[] = [];
+      for (const e of runtime.registry.list().filter((e) => wanted(e.name, e.origin))) {
+        if (e.origin.startsWith("embedded:")) throw new UsageError(`env '${e.name}' is compiled into this binary; export it from its source folder`);
+        sources.push({ name: e.name, dir: e.origin, tools: e.tools, templatePath: e.templatePath });
       }
-      return;
+      for (const b of runtime.registry.broken.filter((b) => wanted(b.name, b.origin))) {
+        // An imported env not ported yet: its files hold all that export needs.
+        if (existsSync(join(b.origin, IMPORTED_FILES.tools))) sources.push({ name: b.name, dir: b.origin });
+        else if (positionals.length) throw new UsageError(`env '${b.name}' does not load: ${b.reason}`);
+      }
+      for (const n of names) if (!sources.some((s) => s.name === n)) throw new UsageError(`unknown env '${n}'`);
+      sources.sort((a, b) => a.name.localeCompare(b.name));
+      print(await exportAwm(sources, resolve(values.out)), values.json);
+    } finally {
+      runtime.close();
     }
-    print(await exportAwm(sources, resolve(values.out)), values.json);
   },
 };
 

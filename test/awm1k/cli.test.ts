@@ -33,6 +33,20 @@ test("awm export writes AWM JSONL for shipped-style envs, saying what has no AWM
   expect(spec.api_spec.api_groups[0].endpoints.map((e: { operation_id: string }) => e.operation_id)).toEqual(["list_notes", "get_note", "create_note", "complete_note", "tag_note"]);
 });
 
+test("awm export of an env folder writes its tools from tools.ts", () => {
+  const r = awm("export", join(FIXTURES, "envs/notes"), "--out", join(work, "by-folder"));
+  expect(r.code).toBe(0);
+  const spec = JSON.parse(readFileSync(join(work, "by-folder/gen_spec.jsonl"), "utf8"));
+  expect(spec.api_spec.api_groups[0].endpoints.map((e: { operation_id: string }) => e.operation_id)).toEqual(["list_notes", "get_note", "create_note", "complete_note", "tag_note"]);
+  expect(readFileSync(join(work, "by-folder/gen_db.jsonl"), "utf8")).toBe(readFileSync(join(work, "out/gen_db.jsonl"), "utf8"));
+});
+
+test("awm export of an imported env that is not ported yet takes its tools from tools.json", () => {
+  const r = awm("export", join(work, "awm-envs/etsy_digital_downloads"), "--out", join(work, "imported-out"));
+  expect(r.code).toBe(0);
+  expect(JSON.parse(readFileSync(join(work, "imported-out/gen_spec.jsonl"), "utf8")).api_spec.api_groups[0].endpoints.length).toBeGreaterThan(10);
+});
+
 test("a folder that is missing, or holds no AWM files, is one line and exit code 2", () => {
   expect(awm("import", "/no/such/dir")).toMatchObject({ code: 2, err: "awm: no such folder: /no/such/dir\n" });
   expect(awm("import", FIXTURES)).toMatchObject({ code: 2, err: `awm: ${FIXTURES} has no gen_db.jsonl: is it an AWM output folder?\n` });
