@@ -2,6 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { ToolContract } from "../awm1k/spec-tools.ts";
+import { SqlConnection } from "../db/connection.ts";
 import { readEnvFiles } from "../runtime/env-files.ts";
 import type { ToolInfo } from "../runtime/env-module.ts";
 import { createRuntime } from "../runtime/runtime.ts";
@@ -21,12 +22,13 @@ const REPLACED = new Set(["tools.ts", "verify.ts", "python_verifiers.json"]);
 /**
  * Checks a candidate tools.ts for an env folder: it compiles and loads; every tool of the
  * contract exists with the same parameters, required set and types; and every tool,
- * called on a fresh episode with `argsFor(tool)` (by default the contract's examples),
- * answers without an internal error. Problems come one line each (none when it passes).
+ * called on a fresh episode with arguments from its contract and the seed data (see
+ * seedArguments), answers without an internal error. Problems come one line each (none
+ * when it passes).
  * Only tools are checked: the copy it loads has placeholder verifiers, so what the
  * folder's verifiers lack is not blamed on the tools.
  */
-export async function checkTools(envDir: string, toolsTs: string, contract: ToolContract[], argsFor = (t: ToolContract) => exampleArguments(t.inputSchema as Schema)): Promise<ToolsCheck> {
+export async function checkTools(envDir: string, toolsTs: string, contract: ToolContract[]): Promise<ToolsCheck> {
   const scratch = mkdtempSync(join(tmpdir(), "awm-port-"));
   const dir = join(scratch, "env");
   cpSync(envDir, dir, { recursive: true, filter: (src) => !REPLACED.has(relative(envDir, src)) });
@@ -39,15 +41,20 @@ export async function checkTools(envDir: string, toolsTs: string, contract: Tool
     const env = runtime.registry.list()[0]!;
     const problems = compareTools(env.tools, contract);
     const calls: ToolsCheck["calls"] = [];
-    for (const c of contract) {
-      if (!env.toolNames.has(c.name)) continue;
-      const ep = runtime.manager.create({ env: env.name });
-      const args = argsFor(c);
-      const out = await runtime.manager.call(ep, c.name, args);
-      runtime.manager.close(ep.id);
-      if (out.ok) calls.push({ name: c.name, arguments: args });
-      else if (out.kind === "tool_exception") problems.push(`${c.name}(${JSON.stringify(args)}) crashed: ${out.message}`);
-      else if (out.kind === "invalid_args") problems.push(`${c.name} rejects arguments that fit its contract, ${JSON.stringify(args)}: ${out.message}`);
+    const seed = seedArguments(env.templatePath);
+    try {
+      for (const c of contract) {
+        if (!env.toolNames.has(c.name)) continue;
+        const ep = runtime.manager.create({ env: env.name });
+        const args = seed.argsFor(c);
+        const out = await runtime.manager.call(ep, c.name, args);
+        runtime.manager.close(ep.id);
+        if (out.ok) calls.push({ name: c.name, arguments: args });
+        else if (out.kind === "tool_exception") problems.push(`${c.name}(${JSON.stringify(args)}) crashed: ${out.message}`);
+        else if (out.kind === "invalid_args") problems.push(`${c.name} rejects arguments that fit its contract, ${JSON.stringify(args)}: ${out.message}`);
+      }
+    } finally {
+      seed.close();
     }
     return { problems, calls };
   } finally {
@@ -62,7 +69,7 @@ async function loadWithPlaceholders(dir: string) {
 }
 
 /** Differences between the tools a module declares and the contract, one line each. */
-export function compareTools(actual: ToolInfo[], contract: ToolContract[]): string[] {
+function compareTools(actual: ToolInfo[], contract: ToolContract[]): string[] {
   const problems: string[] = [];
   const byName = new Map(actual.map((t) => [t.name, t.inputSchema as Schema]));
   for (const c of contract) {
@@ -89,7 +96,7 @@ export function compareTools(actual: ToolInfo[], contract: ToolContract[]): stri
 }
 
 /** Arguments from the contract's examples; required parameters without one get a value of their type. */
-export function exampleArguments(schema: Schema): Record<string, unknown> {
+function exampleArguments(schema: Schema): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   const required = new Set(schema.required ?? []);
   for (const [name, p] of Object.entries(schema.properties ?? {})) {
@@ -97,4 +104,41 @@ export function exampleArguments(schema: Schema): Record<string, unknown> {
     else if (required.has(name)) args[name] = { integer: 1, number: 1, boolean: true, array: [], object: {} }[p.type ?? ""] ?? "example";
   }
   return args;
+}
+
+/**
+ * Arguments for calling tools against a template's seed data: the contract's examples
+ * (exampleArguments), except that an `x_id` (or `x_ids`) parameter gets an id that exists
+ * in table x (or xs, xes, x->ies).
+ */
+function seedArguments(templatePath: string): { argsFor(tool: ToolContract): Record<string, unknown>; close(): void } {
+  const db = SqlConnection.openTemplate(templatePath);
+  const tables = new Set(db.all<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").map((r) => r.name));
+  const firstId = new Map<string, number | null>();
+  const idOf = (param: string): number | null => {
+    const base = param.replace(/_ids?$/, "");
+    for (const t of [base, `${base}s`, `${base}es`, base.replace(/y$/, "ies")]) {
+      if (!tables.has(t)) continue;
+      if (!firstId.has(t)) {
+        try {
+          firstId.set(t, db.get<{ id: number | null }>(`SELECT min(id) AS id FROM "${t}"`)?.id ?? null);
+        } catch {
+          firstId.set(t, null); // no id column
+        }
+      }
+      const id = firstId.get(t);
+      if (id !== null && id !== undefined) return id;
+    }
+    return null;
+  };
+  const argsFor = (tool: ToolContract) => {
+    const schema = tool.inputSchema as Schema;
+    const args = exampleArguments(schema);
+    for (const [name, p] of Object.entries(schema.properties ?? {})) {
+      const id = /_ids?$/.test(name) ? idOf(name) : null;
+      if (id !== null) args[name] = p.type === "array" ? [id] : id;
+    }
+    return args;
+  };
+  return { argsFor, close: () => db.close() };
 }

@@ -1,13 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { specTools } from "../../awm1k/spec-tools.ts";
-import { buildTemplate } from "../../db/build-template.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { checkTools } from "../check-tools.ts";
 import { runScenarios, type GenContext } from "../context.ts";
 import { converse } from "../converse.ts";
-import { effectiveSql, seedLookup, type SeedLookup } from "../env-folder.ts";
+import { effectiveSql } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
 import { dbPath, type EnvCodeRecord } from "../records.ts";
@@ -23,11 +22,10 @@ export async function genEnv(ctx: GenContext): Promise<void> {
     const db = s.db.get(name)!;
     const sample = s.sample.get(name);
     const tasks = s.tasks.get(name)?.tasks ?? [];
-    const { schema, inserts } = await effectiveSql(db, sample, ctx.o.now);
+    const { schema, inserts, rowsByTable } = await effectiveSql(db, sample, ctx.o.now);
     const endpoints = spec.api_spec.api_groups.flatMap((g) => g.endpoints);
     const contract = specTools(endpoints).tools;
     const scratch = mkdtempSync(join(tmpdir(), "awm-gen-env-"));
-    let seed: SeedLookup | undefined;
     try {
       const envDir = join(scratch, name);
       writeEnvFolder(envDir, {
@@ -36,10 +34,6 @@ export async function genEnv(ctx: GenContext): Promise<void> {
         inserts,
         tasks,
       });
-      const template = join(scratch, "template.db");
-      await buildTemplate(template, readFileSync(join(envDir, "schema.sql"), "utf8"), readFileSync(join(envDir, "seed.sql"), "utf8"));
-      seed = seedLookup(template);
-      const lookup = seed;
       let probes: EnvCodeRecord["probes"] = [];
       const r = await converse(
         ctx.model,
@@ -52,14 +46,14 @@ export async function genEnv(ctx: GenContext): Promise<void> {
               `Product: ${spec.scenario}`,
               `API spec (JSON):\n${JSON.stringify(endpoints)}`,
               `Database schema:\n${schema.join("\n")}`,
-              `Rows per table in the initial data:\n${lookup.rowCounts()}`,
+              `Rows per table in the initial data:\n${Object.entries(rowsByTable).map(([table, n]) => `${table}: ${n}`).join("\n")}`,
             ].join("\n\n"),
           },
         ],
         async (answer) => {
           const code = extractCode(answer.text, "defineEnv(");
           if (!code) return { ok: false, problems: ["the answer holds no ```ts code block with tools.ts"] };
-          const check = await checkTools(envDir, code, contract, lookup.argsFor);
+          const check = await checkTools(envDir, code, contract);
           probes = check.calls;
           return check.problems.length ? { ok: false, problems: check.problems } : { ok: true, value: code };
         },
@@ -67,7 +61,6 @@ export async function genEnv(ctx: GenContext): Promise<void> {
       if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
       return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length }, record: { scenario: spec.scenario, db_path: dbPath(name), full_code: null, tools_ts: r.value, probes } };
     } finally {
-      seed?.close();
       rmSync(scratch, { recursive: true, force: true });
     }
   });
