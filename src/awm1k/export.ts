@@ -6,9 +6,9 @@ import { pathToFileURL } from "node:url";
 import { buildTemplate } from "../db/build-template.ts";
 import { splitSql } from "../db/sql-split.ts";
 import type { ToolInfo } from "../runtime/env-module.ts";
-import { readEnvFiles } from "../runtime/env-files.ts";
+import { IMPORTED_FILES, readEnvFiles } from "../runtime/env-files.ts";
 import { AWM_FILES } from "./files.ts";
-import { IMPORTED_FILES } from "./import.ts";
+import { awmDbPath, type AwmDbRecord, type AwmEnvRecord, type AwmSampleRecord, type AwmScenarioRecord, type AwmSpecRecord, type AwmTasksRecord, type AwmVerifierRecord } from "./records.ts";
 import type { ToolContract } from "./spec-tools.ts";
 
 /** An env to export: its folder, its tools when the folder has none in tools.json, and its template when already built. */
@@ -32,8 +32,9 @@ const TYPES_BACK: Record<string, string> = { integer: "integer", number: "float"
  * Writes envs as AWM JSONL (gen_scenario, gen_tasks, gen_db, gen_sample, gen_spec,
  * gen_envs, gen_verifier[.pure_code]) so the reference's tools can read them. The schema
  * comes from the built template (the loaded env's, else built here), the sample from the
- * seed statements in their order, the spec from the tool contracts. TypeScript verifiers and tools have no AWM form: envs
- * without Python code or verifiers are written without gen_envs or verifier lines.
+ * seed statements in their order, the spec from the tool contracts. TypeScript verifiers
+ * and tools have no AWM form: envs without Python code or verifiers are written without
+ * gen_envs or verifier lines.
  */
 export async function exportAwm(sources: ExportSource[], out: string): Promise<ExportReport> {
   mkdirSync(out, { recursive: true });
@@ -47,26 +48,26 @@ export async function exportAwm(sources: ExportSource[], out: string): Promise<E
       const line = (file: string, value: unknown) => files[file]!.push(JSON.stringify(value));
       report.scenarios.push(f.meta.name);
 
-      line(AWM_FILES.scenario, { name: scenario, description: f.meta.description });
-      line(AWM_FILES.tasks, { scenario, tasks: f.tasks.map((t) => t.prompt) });
+      line(AWM_FILES.scenario, { name: scenario, description: f.meta.description } satisfies AwmScenarioRecord);
+      line(AWM_FILES.tasks, { scenario, tasks: f.tasks.map((t) => t.prompt) } satisfies AwmTasksRecord);
       let templatePath = src.templatePath;
       if (!templatePath) await buildTemplate((templatePath = join(scratch, `${f.meta.name}.db`)), f.schemaSql, f.seedSql);
-      line(AWM_FILES.db, { scenario, db_schema: { tables: await schemaTables(templatePath) }, db_path: `./outputs/databases/${f.meta.name}.db` });
+      line(AWM_FILES.db, { scenario, db_schema: { tables: await schemaTables(templatePath) }, db_path: awmDbPath(f.meta.name) } satisfies AwmDbRecord);
       const inserts = splitSql(f.seedSql).map((s) => s.sql);
-      line(AWM_FILES.sample, { scenario, tables_count: new Set(inserts.map(targetTable)).size, inserts_count: inserts.length, sample_data: { tables: runsByTable(inserts) } });
+      line(AWM_FILES.sample, { scenario, tables_count: new Set(inserts.map(targetTable)).size, inserts_count: inserts.length, sample_data: { tables: runsByTable(inserts) } } satisfies AwmSampleRecord);
 
       const contractPath = join(src.dir, IMPORTED_FILES.tools);
       const tools: (ToolInfo & Partial<ToolContract>)[] = existsSync(contractPath) ? JSON.parse(readFileSync(contractPath, "utf8")) : (src.tools ?? []);
       if (!tools.length) report.notes.push(`${f.meta.name}: no tools known; its spec has no endpoints`);
-      line(AWM_FILES.spec, { scenario, api_spec: { api_groups: [{ group_name: "tools", endpoints: tools.map(endpoint) }] } });
+      line(AWM_FILES.spec, { scenario, api_spec: { api_groups: [{ group_name: "tools", endpoints: tools.map(endpoint) }] } } satisfies AwmSpecRecord);
 
       const serverPath = join(src.dir, IMPORTED_FILES.server);
-      if (existsSync(serverPath)) line(AWM_FILES.envs, { scenario, db_path: `./outputs/databases/${f.meta.name}.db`, full_code: readFileSync(serverPath, "utf8") });
+      if (existsSync(serverPath)) line(AWM_FILES.envs, { scenario, db_path: awmDbPath(f.meta.name), full_code: readFileSync(serverPath, "utf8") } satisfies AwmEnvRecord);
       else report.notes.push(`${f.meta.name}: tools are TypeScript; no gen_envs line`);
       for (const v of f.pythonVerifiers) {
         const file = v.mode === "code" ? AWM_FILES.pureCode : AWM_FILES.verifier;
         const raw = JSON.stringify({ python_code: v.code, function_name: v.function_name });
-        line(file, { scenario: f.meta.name, task_idx: v.task, task: f.tasks[v.task]?.prompt ?? "", verification: { code: v.code, raw_response: raw } });
+        line(file, { scenario: f.meta.name, task_idx: v.task, task: f.tasks[v.task]?.prompt ?? "", verification: { code: v.code, raw_response: raw } } satisfies AwmVerifierRecord);
       }
       if (!f.pythonVerifiers.length) report.notes.push(`${f.meta.name}: verifiers are TypeScript; no gen_verifier lines`);
     }

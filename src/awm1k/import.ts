@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { writeEnvFolder } from "../runtime/env-files.ts";
+import { IMPORTED_FILES, writeEnvFolder } from "../runtime/env-files.ts";
 import { envSql } from "./env-sql.ts";
 import { readAwmDir, type AwmScenario } from "./files.ts";
 import type { ImportProblem } from "./jsonl.ts";
@@ -47,14 +47,6 @@ export interface ImportReport {
   scenarios: ScenarioReport[];
   problems: ImportProblem[];
 }
-
-/** Files of an imported env besides the usual ones. */
-export const IMPORTED_FILES = {
-  tools: "tools.json",
-  verifiers: "python_verifiers.json",
-  server: "server.py",
-  report: "import-report.json",
-} as const;
 
 /**
  * Imports AWM files into env folders: scenario text, tasks, the database as the

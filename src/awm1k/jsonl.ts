@@ -38,7 +38,7 @@ export function readJsonl(path: string): { records: JsonlRecord[]; problems: Imp
 }
 
 /** JSON first; a Python literal (`{'a': True}`) second. Throws the JSON error if both fail. */
-export function parseJsonOrPython(text: string): unknown {
+function parseJsonOrPython(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (jsonError) {

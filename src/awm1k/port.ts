@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UsageError } from "../errors.ts";
+import { IMPORTED_FILES } from "../runtime/env-files.ts";
 import { checkTools } from "../synth/check-tools.ts";
 import { converse } from "../synth/converse.ts";
 import type { ChatMessage } from "../synth/llm.ts";
 import type { ModelClient, ModelUsage } from "../synth/model.ts";
 import { extractCode } from "../synth/parse.ts";
-import { IMPORTED_FILES } from "./import.ts";
 import systemPrompt from "./port-prompt.md" with { type: "text" };
 import type { ToolContract } from "./spec-tools.ts";
 

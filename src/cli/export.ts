@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { exportAwm, type ExportSource } from "../awm1k/export.ts";
-import { IMPORTED_FILES } from "../awm1k/import.ts";
 import { UsageError } from "../errors.ts";
+import { IMPORTED_FILES } from "../runtime/env-files.ts";
 import { findEnvDirs } from "../runtime/load-envs.ts";
 import { createRuntime } from "../runtime/runtime.ts";
 import { parseFlags, type Command } from "./command.ts";

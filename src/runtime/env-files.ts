@@ -5,6 +5,14 @@ import { EnvLoadError } from "../errors.ts";
 import { formatIssues } from "../format-issues.ts";
 import type { PythonVerifier } from "../verify/python.ts";
 
+/** Files of an imported env besides the usual ones. */
+export const IMPORTED_FILES = {
+  tools: "tools.json",
+  verifiers: "python_verifiers.json",
+  server: "server.py",
+  report: "import-report.json",
+} as const;
+
 /** env.json */
 export const EnvMetaSchema = v.object({
   name: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_.-]{0,127}$/, "use lower-case letters, digits, '_', '.', '-'")),
@@ -51,9 +59,10 @@ export function readEnvFiles(dir: string, options: { requireCode?: boolean } = {
   const meta = parseJson(label, "env.json", text("env.json"), EnvMetaSchema);
   const tasks = parseJson(meta.name, "tasks.json", text("tasks.json"), v.array(TaskSchema));
   if (options.requireCode !== false && !existsSync(join(dir, "tools.ts"))) {
-    throw new EnvLoadError(meta.name, existsSync(join(dir, "tools.json")) ? `not servable: tools not ported (run: awm port ${meta.name})` : "missing tools.ts");
+    throw new EnvLoadError(meta.name, existsSync(join(dir, IMPORTED_FILES.tools)) ? `not servable: tools not ported (run: awm port ${meta.name})` : "missing tools.ts");
   }
-  const pythonVerifiers = existsSync(join(dir, "python_verifiers.json")) ? parseJson(meta.name, "python_verifiers.json", text("python_verifiers.json"), PythonVerifiersSchema) : [];
+  const verifiersFile = IMPORTED_FILES.verifiers;
+  const pythonVerifiers = existsSync(join(dir, verifiersFile)) ? parseJson(meta.name, verifiersFile, text(verifiersFile), PythonVerifiersSchema) : [];
   if (options.requireCode !== false && !existsSync(join(dir, "verify.ts")) && pythonVerifiers.length === 0) throw new EnvLoadError(meta.name, "missing verify.ts");
   return { meta, tasks, schemaSql: text("schema.sql"), seedSql: existsSync(join(dir, "seed.sql")) ? text("seed.sql") : "", pythonVerifiers };
 }

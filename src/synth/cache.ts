@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { writeAtomic } from "./write-atomic.ts";
 
 /**
  * A content-addressed store of model answers: the key is a hash of everything that shapes
@@ -8,8 +9,6 @@ import { dirname, join } from "node:path";
  * answered from disk and costs nothing. Entries are written atomically.
  */
 export class ResponseCache {
-  hits = 0;
-
   constructor(private readonly dir: string) {}
 
   static key(request: unknown): string {
@@ -20,9 +19,7 @@ export class ResponseCache {
     const path = this.path(key);
     if (!existsSync(path)) return undefined;
     try {
-      const value = JSON.parse(readFileSync(path, "utf8")) as T;
-      this.hits++;
-      return value;
+      return JSON.parse(readFileSync(path, "utf8")) as T;
     } catch {
       return undefined; // a torn or foreign file: ask again
     }
@@ -35,12 +32,4 @@ export class ResponseCache {
   private path(key: string): string {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
-}
-
-/** Writes a file so that readers see the old content or the new, never half of it. */
-export function writeAtomic(path: string, content: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, path);
 }

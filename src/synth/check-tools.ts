@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { ToolContract } from "../awm1k/spec-tools.ts";
 import { SqlConnection } from "../db/connection.ts";
-import { readEnvFiles } from "../runtime/env-files.ts";
+import { IMPORTED_FILES, readEnvFiles } from "../runtime/env-files.ts";
 import type { ToolInfo } from "../runtime/env-module.ts";
 import { createRuntime } from "../runtime/runtime.ts";
-import { placeholderVerifiers } from "./env-folder.ts";
+import { verifyModule } from "./env-folder.ts";
 
 type Schema = { properties?: Record<string, { type?: string; examples?: unknown[] }>; required?: string[] };
 
@@ -17,7 +17,7 @@ export interface ToolsCheck {
 }
 
 /** Files of an env folder that a tools check replaces in its copy: tools.ts by the candidate, the verifiers by placeholders. */
-const REPLACED = new Set(["tools.ts", "verify.ts", "python_verifiers.json"]);
+const REPLACED = new Set(["tools.ts", "verify.ts", IMPORTED_FILES.verifiers]);
 
 /**
  * Checks a candidate tools.ts for an env folder: it compiles and loads; every tool of the
@@ -64,7 +64,7 @@ export async function checkTools(envDir: string, toolsTs: string, contract: Tool
 }
 
 async function loadWithPlaceholders(dir: string) {
-  writeFileSync(join(dir, "verify.ts"), placeholderVerifiers(readEnvFiles(dir, { requireCode: false }).tasks.length));
+  writeFileSync(join(dir, "verify.ts"), verifyModule(readEnvFiles(dir, { requireCode: false }).tasks.map(() => null)));
   return createRuntime({ envDirs: [dir], workers: 1, log: () => {} });
 }
 

@@ -12,8 +12,11 @@ export function sampleStatements(sample: SampleRecord | undefined): { table: str
   return (sample?.sample_data.tables ?? []).map((t) => ({ table: t.table_name, statements: t.insert_statements }));
 }
 
-/** Verifiers that never say complete: lets an env load before its real verifiers exist. */
-export function placeholderVerifiers(n: number): string {
-  const entries = Array.from({ length: n }, (_, i) => `  ${i}: () => ({ verdict: "others" as const }),`).join("\n");
-  return `import { defineVerifiers } from "awm/envkit";\n\nexport default defineVerifiers({\n${entries}\n});\n`;
+/**
+ * verify.ts from verifier expressions, in task order (`grade` is in scope). A null entry is
+ * a placeholder that never says complete: an env loads before its real verifiers exist.
+ */
+export function verifyModule(verifiers: (string | null)[]): string {
+  const entries = verifiers.map((code, i) => `  ${i}: ${code?.trim() ?? `() => ({ verdict: "others" as const })`},`).join("\n");
+  return `import { defineVerifiers, grade } from "awm/envkit";\n\nexport default defineVerifiers({\n${entries}\n});\n`;
 }

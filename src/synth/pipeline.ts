@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readJsonl } from "../awm1k/jsonl.ts";
 import { UsageError } from "../errors.ts";
-import { ResponseCache, writeAtomic } from "./cache.ts";
+import { ResponseCache } from "./cache.ts";
 import { genContext, type GenContext, type GenOptions } from "./context.ts";
 import { createLlm, llmConfig, type LlmEnv } from "./llm.ts";
 import { createEmbedder, ModelClient } from "./model.ts";
@@ -15,6 +15,7 @@ import { genScenarios, type ScenarioOptions } from "./stages/scenario.ts";
 import { genSpec } from "./stages/spec.ts";
 import { genTasks } from "./stages/task.ts";
 import { genVerifier } from "./stages/verifier.ts";
+import { writeAtomic } from "./write-atomic.ts";
 
 /** The stages, in pipeline order. */
 export const STAGES = ["scenario", "task", "db", "sample", "spec", "env", "verifier"] as const;

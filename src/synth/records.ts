@@ -1,8 +1,7 @@
 import { join } from "node:path";
 import { AWM_FILES } from "../awm1k/files.ts";
 import { normalizeScenarioName } from "../awm1k/normalize.ts";
-import type { AwmTable } from "../awm1k/reference-build.ts";
-import type { SpecEndpoint } from "../awm1k/spec-tools.ts";
+import type { AwmDbRecord, AwmEnvRecord, AwmSampleRecord, AwmScenarioRecord, AwmSpecRecord, AwmTasksRecord, AwmVerifierRecord } from "../awm1k/records.ts";
 import { JsonlStore } from "./store.ts";
 
 /**
@@ -10,34 +9,17 @@ import { JsonlStore } from "./store.ts";
  * them); AWM's fields keep AWM's meaning, so the TypeScript that gen writes goes under its
  * own keys and AWM's Python fields (full_code, verification.code) are null.
  */
-export interface ScenarioRecord {
-  name: string;
-  description: string;
+export interface ScenarioRecord extends AwmScenarioRecord {
   category?: string;
 }
-export interface TasksRecord {
-  scenario: string;
-  tasks: string[];
-}
-export interface DbRecord {
-  scenario: string;
-  db_schema: { tables: AwmTable[] };
-  db_path: string;
-}
-export interface SampleRecord {
-  scenario: string;
-  tables_count: number;
-  inserts_count: number;
-  sample_data: { tables: { table_name: string; reasoning: string; insert_statements: string[] }[] };
+export type TasksRecord = AwmTasksRecord;
+export type DbRecord = AwmDbRecord;
+export interface SampleRecord extends AwmSampleRecord {
+  /** Ours: per task, a query that finds the rows the task needs. */
   task_checks: { task: number; sql: string }[];
 }
-export interface SpecRecord {
-  scenario: string;
-  api_spec: { api_groups: { group_name: string; endpoints: SpecEndpoint[] }[] };
-}
-export interface EnvCodeRecord {
-  scenario: string;
-  db_path: string;
+export type SpecRecord = AwmSpecRecord;
+export interface EnvCodeRecord extends AwmEnvRecord {
   /** AWM's Python server code: none. */
   full_code: null;
   /** Ours: the env's tools.ts. */
@@ -45,11 +27,8 @@ export interface EnvCodeRecord {
   /** Ours: a call per tool that worked on the seed data. */
   probes: { name: string; arguments: Record<string, unknown> }[];
 }
-export interface VerifierRecord {
-  scenario: string;
-  task_idx: number;
-  task: string;
-  /** AWM's Python verifier: none (code null); the model's raw answer. */
+export interface VerifierRecord extends AwmVerifierRecord {
+  /** AWM's Python verifier: none; the model's raw answer. */
   verification: { code: null; raw_response: string };
   /** Ours: the task's verifier, a TypeScript expression for verify.ts. */
   verifier_ts: string;
@@ -71,5 +50,3 @@ export function openStores(dir: string) {
     verifier: new JsonlStore<VerifierRecord>(at(AWM_FILES.verifier), (r) => `${normalizeScenarioName(r.scenario)}::${r.task_idx}`),
   };
 }
-
-export const dbPath = (name: string) => `./outputs/databases/${name}.db`;

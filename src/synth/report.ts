@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
-import { writeAtomic } from "./cache.ts";
 import type { ModelUsage } from "./model.ts";
+import { writeAtomic } from "./write-atomic.ts";
 
 /** What one stage did for one scenario. */
 export interface StageResult {

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { readJsonl } from "../awm1k/jsonl.ts";
-import { writeAtomic } from "./cache.ts";
+import { writeAtomic } from "./write-atomic.ts";
 
 /**
  * A stage's output file (AWM JSONL), keyed by scenario, read on first use. Each finished

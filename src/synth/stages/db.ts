@@ -1,10 +1,10 @@
 import * as v from "valibot";
+import { awmDbPath } from "../../awm1k/records.ts";
 import { referenceBuild, type AwmTable } from "../../awm1k/reference-build.ts";
 import { runScenarios, type GenContext } from "../context.ts";
 import { converse } from "../converse.ts";
 import { parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/db.md" with { type: "text" };
-import { dbPath } from "../records.ts";
 
 const Answer = v.object({
   tables: v.pipe(
@@ -43,7 +43,7 @@ export async function genDb(ctx: GenContext): Promise<void> {
     );
     const notes = r.value ? { tables: r.value.tables.length, failed_statements: r.value.failures } : undefined;
     if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors, notes };
-    return { status: "ok", attempts: r.attempts, errors: r.errors, notes, record: { scenario: tasks.scenario, db_schema: { tables: r.value.tables }, db_path: dbPath(name) } };
+    return { status: "ok", attempts: r.attempts, errors: r.errors, notes, record: { scenario: tasks.scenario, db_schema: { tables: r.value.tables }, db_path: awmDbPath(name) } };
   });
 }
 

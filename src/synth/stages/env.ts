@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { awmDbPath } from "../../awm1k/records.ts";
 import { specTools } from "../../awm1k/spec-tools.ts";
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { checkTools } from "../check-tools.ts";
@@ -9,7 +10,7 @@ import { converse } from "../converse.ts";
 import { effectiveSql } from "../env-folder.ts";
 import { extractCode } from "../parse.ts";
 import systemPrompt from "../prompts/env.md" with { type: "text" };
-import { dbPath, type EnvCodeRecord } from "../records.ts";
+import type { EnvCodeRecord } from "../records.ts";
 
 /**
  * gen env: tools.ts per scenario, for our envkit. It must compile, load, expose every
@@ -59,7 +60,7 @@ export async function genEnv(ctx: GenContext): Promise<void> {
         },
       );
       if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
-      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length }, record: { scenario: spec.scenario, db_path: dbPath(name), full_code: null, tools_ts: r.value, probes } };
+      return { status: "ok", attempts: r.attempts, errors: r.errors, notes: { tools: contract.length }, record: { scenario: spec.scenario, db_path: awmDbPath(name), full_code: null, tools_ts: r.value, probes } };
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }

@@ -85,7 +85,7 @@ async function checkSample(tables: AwmTable[], record: SampleRecord, taskCount: 
 }
 
 /** Sample tables ordered so that every table comes after the tables its schema references. */
-export function fkOrder<T extends { table_name: string }>(schema: AwmTable[], tables: T[]): T[] {
+function fkOrder<T extends { table_name: string }>(schema: AwmTable[], tables: T[]): T[] {
   const refs = new Map(schema.map((t) => [t.name, new Set([...t.ddl.matchAll(/REFERENCES\s+["`[]?(\w+)/gi)].map((m) => m[1]!).filter((n) => n !== t.name))]));
   const out: T[] = [];
   const placed = new Set<string>();

@@ -43,17 +43,18 @@ export async function genSpec(ctx: GenContext): Promise<void> {
       ],
       async (answer) => {
         const spec = parseAnswer(answer.text, Answer);
-        const problems = checkSpec(spec.api_groups.flatMap((g) => g.endpoints as SpecEndpoint[]));
+        const problems = checkSpec(spec.api_groups.flatMap((g) => g.endpoints));
         return problems.length ? { ok: false, problems } : { ok: true, value: spec };
       },
     );
     if (!r.value || !r.passed) return { status: "failed", attempts: r.attempts, errors: r.errors };
     const notes = { endpoints: r.value.api_groups.reduce((n, g) => n + g.endpoints.length, 0) };
-    return { status: "ok", attempts: r.attempts, errors: r.errors, notes, record: { scenario: db.scenario, api_spec: r.value as never } };
+    return { status: "ok", attempts: r.attempts, errors: r.errors, notes, record: { scenario: db.scenario, api_spec: r.value } };
   });
 }
 
-export function checkSpec(endpoints: SpecEndpoint[]): string[] {
+/** Problems of a spec's endpoints: names, duplicates, parameter types, path parameters. */
+function checkSpec(endpoints: SpecEndpoint[]): string[] {
   const problems: string[] = [];
   if (endpoints.length === 0) problems.push("the spec has no endpoints");
   const seen = new Set<string>();

@@ -8,7 +8,7 @@ import { Call, checkTask, checkWrongAttempts, type Attempt } from "../../runtime
 import { writeEnvFolder } from "../../runtime/env-files.ts";
 import { createRuntime } from "../../runtime/runtime.ts";
 import { runScenarios, type GenContext } from "../context.ts";
-import { effectiveSql } from "../env-folder.ts";
+import { effectiveSql, verifyModule } from "../env-folder.ts";
 import type { ChatMessage } from "../llm.ts";
 import { BadAnswerError, parseAnswer } from "../parse.ts";
 import systemPrompt from "../prompts/verifier.md" with { type: "text" };
@@ -117,11 +117,6 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
   }, isDone);
 }
 
-/** verify.ts from verifier expressions, in task order. */
-function verifyModule(verifiers: string[]): string {
-  return `import { defineVerifiers, grade } from "awm/envkit";\n\nexport default defineVerifiers({\n${verifiers.map((code, i) => `  ${i}: ${code.trim()},`).join("\n")}\n});\n`;
-}
-
 /**
  * Loads the env with the candidates (tasks already passed keep their verifiers, the rest a
  * placeholder) and runs the env contract's checks of each candidate's task, with its
@@ -139,7 +134,7 @@ async function tryCandidates(
   if (candidates.size === 0) return out;
   const scratch = mkdtempSync(join(tmpdir(), "awm-gen-verify-"));
   try {
-    const verifiers = data.tasks.map((_, i) => candidates.get(i)?.verifier ?? passed.get(i)?.verifier ?? `() => ({ verdict: "others" as const })`);
+    const verifiers = data.tasks.map((_, i) => candidates.get(i)?.verifier ?? passed.get(i)?.verifier ?? null);
     writeEnvFolder(join(scratch, name), {
       meta: { name, description: name, now: ctx.o.now },
       ...data,
