@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { checkEnvs } from "../../src/runtime/check-envs.ts";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
+import type { GenReport } from "../../src/synth/report.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
 import { notesModel, scriptedGenOptions, SEED, stageOf, TASKS } from "./script.ts";
 
@@ -13,6 +14,7 @@ const dir = join(work, "run");
 let llm: FakeLlm;
 let inFlight = 0;
 let mostInFlight = 0;
+let report: GenReport;
 
 beforeAll(async () => {
   const seeds = join(work, "seeds.jsonl");
@@ -27,7 +29,7 @@ beforeAll(async () => {
       return model(r);
     },
   ]);
-  await runGen([...STAGES], scriptedGenOptions(dir, seeds), { OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" });
+  report = await runGen([...STAGES], scriptedGenOptions(dir, seeds), { OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" });
 });
 afterAll(() => {
   llm.stop();
@@ -41,6 +43,8 @@ test("the tasks of one scenario are asked for at once, up to the concurrency", (
 test("a verifier that accepts its own wrong attempt goes back to the model", () => {
   const retry = llm.requests.find((r) => stageOf(r) === "verifier" && r.messages[1]!.content.endsWith(TASKS[0]) && r.messages.length > 2)!;
   expect(retry.messages.at(-1)!.content).toContain("wrong attempt 1 (task 0) verifies complete");
+  const untouched = "task 2: an untouched episode already verifies complete";
+  expect(report.scenarios.jotter_notes!.verifier!.errors).toEqual(["wrong attempt 1 (task 0) verifies complete", untouched, untouched, untouched]);
 });
 
 test("the env it writes passes the env contract, awm envs check", async () => {

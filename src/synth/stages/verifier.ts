@@ -63,10 +63,10 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
         try {
           const c = { ...parseAnswer(answer.text, Answer), raw: answer.text };
           const syntax = await tsSyntaxError(`const verify = ${c.verifier};`);
-          return syntax ? { i, answer, problems: [`the verifier does not compile: ${syntax}`] } : { i, answer, candidate: c };
+          return syntax ? { i, answer, problems: [`task ${i}: the verifier does not compile: ${syntax}`] } : { i, answer, candidate: c };
         } catch (err) {
           if (!(err instanceof BadAnswerError)) throw err;
-          return { i, answer, problems: [err.message] };
+          return { i, answer, problems: [`task ${i}: ${err.message}`] };
         }
       });
       for (const a of asked) {
@@ -80,14 +80,15 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
       }
     }
 
+    /** Problems name their task, as the env contract's do. */
     function feedback(task: number, answer: string, problems: string[]) {
       lastProblems.set(task, problems);
-      errors.push(`task ${task}: ${problems.join("; ")}`);
+      errors.push(problems.join("; "));
       convos[task]!.push({ role: "assistant", content: answer }, { role: "user", content: `This does not pass:\n${problems.map((p) => `- ${p}`).join("\n")}\n\nFix it and answer again in full, in the same JSON format.` });
     }
 
     const kept = [...passed.keys()].sort((a, b) => a - b);
-    const dropped = tasks.map((_, i) => i).filter((i) => !passed.has(i));
+    const dropped = tasks.map((_, i) => i).filter((i) => !passed.has(i)).map((i) => ({ task: i, prompt: tasks[i], problems: lastProblems.get(i) }));
     if (kept.length === 0) return { status: "failed", attempts, errors, notes: { dropped_tasks: dropped } };
     // The lines first: the folder's solutions.json marks the scenario done.
     for (const i of kept) {
@@ -112,7 +113,7 @@ export async function genVerifier(ctx: GenContext): Promise<void> {
       status: "ok",
       attempts,
       errors,
-      notes: { kept_tasks: kept.length, dropped_tasks: dropped.map((i) => ({ task: i, prompt: tasks[i], problems: lastProblems.get(i) })) },
+      notes: { kept_tasks: kept.length, dropped_tasks: dropped },
     };
   }, isDone);
 }
@@ -144,7 +145,7 @@ async function tryCandidates(
     try {
       const broken = rt.registry.broken[0];
       if (broken) {
-        for (const i of candidates.keys()) out.set(i, [`the env does not load with this verifier: ${broken.reason}`]);
+        for (const i of candidates.keys()) out.set(i, [`task ${i}: the env does not load with this verifier: ${broken.reason}`]);
         return out;
       }
       const loaded = rt.registry.get(name);
