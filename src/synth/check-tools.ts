@@ -24,9 +24,8 @@ const REPLACED = new Set(["tools.ts", "verify.ts", IMPORTED_FILES.verifiers]);
  * contract exists with the same parameters, required set and types; and every tool,
  * called on a fresh episode with arguments from its contract and the seed data (see
  * seedArguments), answers without an internal error. Problems come one line each (none
- * when it passes).
- * Only tools are checked: the copy it loads has placeholder verifiers, so what the
- * folder's verifiers lack is not blamed on the tools.
+ * when it passes). Only tools are checked: the copy it loads has placeholder verifiers,
+ * so what the folder's verifiers lack is not blamed on the tools.
  */
 export async function checkTools(envDir: string, toolsTs: string, contract: ToolContract[]): Promise<ToolsCheck> {
   const scratch = mkdtempSync(join(tmpdir(), "awm-port-"));
@@ -63,6 +62,7 @@ export async function checkTools(envDir: string, toolsTs: string, contract: Tool
   }
 }
 
+/** Loads the env folder with a placeholder verifier per task. */
 async function loadWithPlaceholders(dir: string) {
   writeFileSync(join(dir, "verify.ts"), verifyModule(readEnvFiles(dir, { requireCode: false }).tasks.map(() => null)));
   return createRuntime({ envDirs: [dir], workers: 1, log: () => {} });

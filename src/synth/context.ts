@@ -63,7 +63,8 @@ export type StageOutcome<O> = StageResult & { record?: O };
 /**
  * Runs a per-scenario stage over the records of `from`: scenarios already done (by default,
  * those `to` holds) are skipped, the rest run with bounded concurrency under a progress
- * bar. A kept record goes into `to` at once; each result goes into the report. A scenario that failed keeps nothing, so a re-run tries it again.
+ * bar. A kept record goes into `to` at once; each result goes into the report. A scenario
+ * that failed keeps nothing, so a re-run tries it again.
  */
 export async function runScenarios<I, O>(
   ctx: GenContext,
