@@ -5,9 +5,9 @@ import { join } from "node:path";
 const TABLES = 20;
 const ROWS = 40;
 
-/** Writes the bench env into `dir` and returns its folder. */
-export function writeBenchEnv(dir: string): string {
-  const env = join(dir, "bench");
+/** Writes the bench env into `dir` (as `name`) and returns its folder. */
+export function writeBenchEnv(dir: string, name = "bench"): string {
+  const env = join(dir, name);
   mkdirSync(env, { recursive: true });
   const schema: string[] = [];
   const seed: string[] = [];
@@ -19,7 +19,7 @@ export function writeBenchEnv(dir: string): string {
       seed.push(`INSERT INTO t${t} (id, owner_id, name, status, amount_cents, notes, created_at) VALUES (${r}, ${(r % 5) + 1}, 'item ${t}-${r}', '${r % 3 ? "open" : "closed"}', ${r * 137}, '${notes}', '2026-03-${String((r % 28) + 1).padStart(2, "0")} 10:00:00');`);
     }
   }
-  writeFileSync(join(env, "env.json"), JSON.stringify({ name: "bench", description: "Synthetic env for benchmarks: 20 tables of 40 rows.", now: "2026-03-16T09:00:00Z" }));
+  writeFileSync(join(env, "env.json"), JSON.stringify({ name, description: "Synthetic env for benchmarks: 20 tables of 40 rows.", now: "2026-03-16T09:00:00Z" }));
   writeFileSync(join(env, "schema.sql"), schema.join("\n"));
   writeFileSync(join(env, "seed.sql"), seed.join("\n"));
   writeFileSync(join(env, "tasks.json"), JSON.stringify([{ prompt: "Close item 3-7." }]));

@@ -2,16 +2,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { freemem } from "node:os";
 import { join } from "node:path";
+import { quantile, round, rssBytes } from "./measure.ts";
 
 const pss = (pid: number): number => {
   const path = `/proc/${pid}/smaps_rollup`;
   if (!existsSync(path)) return rss(pid);
   return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(path, "utf8"))?.[1] ?? 0) * 1024;
 };
-const rss = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
-const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p99 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;
-const ms = (x: number) => Number(x.toFixed(2));
+const rss = rssBytes;
+const p50 = (xs: number[]) => quantile(xs, 0.5);
+const p99 = (xs: number[]) => quantile(xs, 0.99);
+const ms = (x: number) => round(x, 2);
 
 /** Starts `n` Python episode processes (8 at a time) and measures each one's time to its first answer, then their memory. */
 export async function pythonEpisodes(n: number, template: string, scratch: string) {

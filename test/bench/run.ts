@@ -1,28 +1,26 @@
-// `bun run bench`: episode create/close latency, tools/call throughput over MCP against a plain
-// Hono route in the same run, RSS per open episode at 1,000 episodes, verify latency, and the
-// reference's design (a Python process per episode) at 100 and 1,000 episodes. Prints JSON.
+// `bun run bench [--quick]`: episode create/close latency, tools/call throughput over MCP
+// against a plain Hono route in the same run, RSS per open episode, verify latency, the
+// reference's design (a Python process per episode) at 100 and 1,000 episodes, and a server
+// holding 1,000 envs (start time, memory, each env's first call). Prints JSON. --quick runs
+// every step with small counts, to check that the bench works.
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { spawnServer, type Spawned } from "../e2e/spawn.ts";
+import { join } from "node:path";
+import { serveAwm, spawnServer, type Spawned } from "../e2e/spawn.ts";
+import { BUN } from "../helpers.ts";
 import { writeBenchEnv } from "./bench-env.ts";
+import { percentiles, round, rssBytes } from "./measure.ts";
 import { awmEpisodes, pythonCapacity, pythonEpisodes } from "./process-baseline.ts";
 
-const ROOT = resolve(import.meta.dir, "../..");
-const BUN = process.execPath;
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  console.log("Usage: bun run bench [--quick]\n\nPrints the bench's JSON on stdout and its progress on stderr. --quick uses small counts (seconds, not minutes).");
+  process.exit(0);
+}
+const quick = process.argv.includes("--quick");
+const N = quick
+  ? { creates: 100, firstWrites: 30, rounds: 1, roundMs: 1000, episodes: 100, verifies: 20, compare: [10], envs: 20 }
+  : { creates: 2000, firstWrites: 300, rounds: 2, roundMs: 4000, episodes: 1000, verifies: 200, compare: [100, 1000], envs: 1000 };
 const say = (line: string) => process.stderr.write(`bench: ${line}\n`);
-const round = (x: number, digits = 3) => Number(x.toFixed(digits));
-
-function percentiles(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const at = (q: number) => round(s[Math.min(s.length - 1, Math.floor(q * s.length))]!);
-  return { p50_ms: at(0.5), p99_ms: at(0.99), n: s.length };
-}
-
-function rssBytes(pid: number): number {
-  const status = require("node:fs").readFileSync(`/proc/${pid}/status`, "utf8") as string;
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)![1]) * 1024;
-}
 
 function folderBytes(dir: string): number {
   let total = 0;
@@ -51,8 +49,8 @@ try {
   writeBenchEnv(work);
   say("starting servers");
   const startAt = performance.now();
-  awm = await spawnServer([BUN, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--no-shipped", "--envs", work, "--max-episodes", "20000", "--max-calls-per-episode", "1000000000", "--ttl", "3600", "--data-dir", dataParent], { cwd: ROOT });
-  const serverStartMs = performance.now() - startAt;
+  awm = await serveAwm(["--no-shipped", "--envs", work, "--max-episodes", "20000", "--max-calls-per-episode", "1000000000", "--ttl", "3600", "--data-dir", dataParent]);
+  const serverStartMs = performance.now() - startAt; // one env
   plain = await spawnServer([BUN, join(import.meta.dir, "plain-server.ts")]);
   const base = awm.url;
   const post = (path: string, body: unknown) => fetch(base + path, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } }).then((r) => r.json() as Promise<any>);
@@ -60,11 +58,11 @@ try {
   const templatePath = join(dataParent, readdirSync(dataParent)[0]!, "templates", "bench.db");
   const templateBytes = statSync(templatePath).size;
 
-  say("episode create and close latency (HTTP, one client, 2000 each)");
+  say(`episode create and close latency (HTTP, one client, ${N.creates} each)`);
   const createMs: number[] = [];
   const closeMs: number[] = [];
   const ids: string[] = [];
-  for (let i = 0; i < 2000; i++) {
+  for (let i = 0; i < N.creates; i++) {
     const [ep, ms] = await timed(() => post("/v1/episodes", { env: "bench", tools: "none" }));
     createMs.push(ms);
     ids.push(ep.id);
@@ -74,31 +72,31 @@ try {
   say("first write (the clone) and later calls");
   const firstWriteMs: number[] = [];
   const laterCallMs: number[] = [];
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < N.firstWrites; i++) {
     const ep = await post("/v1/episodes", { env: "bench", tools: "none" });
     firstWriteMs.push((await timed(() => post(`/v1/episodes/${ep.id}/call`, { name: "close_item", arguments: { table: 3, id: 7 } })))[1]);
     laterCallMs.push((await timed(() => post(`/v1/episodes/${ep.id}/call`, { name: "close_item", arguments: { table: 4, id: 7 } })))[1]);
     await fetch(`${base}/v1/episodes/${ep.id}`, { method: "DELETE" });
   }
 
-  say("tools/call throughput: MCP vs plain Hono route, 64 connections, 2 rounds of 4 s each");
+  say(`tools/call throughput: MCP vs plain Hono route, 64 connections, ${N.rounds} round(s) of ${N.roundMs / 1000} s each`);
   const eps = (await post("/v1/episodes/batch", { episodes: Array.from({ length: 64 }, () => ({ env: "bench" })), tools: "none" })).episodes as { mcp_url: string }[];
   const mcpTargets = eps.map((e, i) => ({ url: e.mcp_url, body: JSON.stringify({ jsonrpc: "2.0", id: i, method: "tools/call", params: { name: "get_item", arguments: { table: i % 20, id: (i % 40) + 1 } } }) }));
   const plainTargets = [{ url: `${plain.url}/rpc`, body: mcpTargets[0]!.body }];
   const rounds: { plain_rps: number; mcp_rps: number; mcp_errors: number }[] = [];
-  for (let r = 0; r < 2; r++) {
-    const p = await load(plainTargets, 64, 4000);
-    const m = await load(mcpTargets, 64, 4000);
+  for (let r = 0; r < N.rounds; r++) {
+    const p = await load(plainTargets, 64, N.roundMs);
+    const m = await load(mcpTargets, 64, N.roundMs);
     rounds.push({ plain_rps: p.rps, mcp_rps: m.rps, mcp_errors: m.errors });
   }
   const plainRps = rounds.reduce((n, r) => n + r.plain_rps, 0) / rounds.length;
   const mcpRps = rounds.reduce((n, r) => n + r.mcp_rps, 0) / rounds.length;
   for (const e of eps) await fetch(`${e.mcp_url.replace(/\/mcp$/, "")}`, { method: "DELETE" });
 
-  say("memory: 1000 open episodes, untouched then written");
+  say(`memory: ${N.episodes} open episodes, untouched then written`);
   await Bun.sleep(500);
   const rss0 = rssBytes(awm.proc.pid);
-  const many = (await post("/v1/episodes/batch", { episodes: Array.from({ length: 1000 }, () => ({ env: "bench" })), tools: "none" })).episodes as { id: string }[];
+  const many = (await post("/v1/episodes/batch", { episodes: Array.from({ length: N.episodes }, () => ({ env: "bench" })), tools: "none" })).episodes as { id: string }[];
   await Bun.sleep(300);
   const rss1 = rssBytes(awm.proc.pid);
   for (const e of many) await post(`/v1/episodes/${e.id}/call`, { name: "close_item", arguments: { table: 3, id: 7 } });
@@ -106,19 +104,19 @@ try {
   const rss2 = rssBytes(awm.proc.pid);
   const episodeFiles = folderBytes(join(dataParent, readdirSync(dataParent)[0]!, "episodes"));
 
-  say("verify latency (200 written episodes)");
+  say(`verify latency (${N.verifies} written episodes)`);
   const verifyMs: number[] = [];
-  for (const e of many.slice(0, 200)) {
+  for (const e of many.slice(0, N.verifies)) {
     const [v, ms] = await timed(() => post(`/v1/episodes/${e.id}/verify`, {}));
     if (v.verdict !== "complete") throw new Error(`bench verifier said ${v.verdict}`);
     verifyMs.push(ms);
   }
 
-  say("vs one Python process per episode, at 100 and 1000 live episodes");
+  say(`vs one Python process per episode, at ${N.compare.join(" and ")} live episodes`);
   const scratch = mkdtempSync(join(existsShm() ? "/dev/shm" : tmpdir(), "awm-bench-py-"));
   const comparison: Record<string, unknown> = {};
   let pythonMb = 15;
-  for (const n of [100, 1000]) {
+  for (const n of N.compare) {
     const read = await awmEpisodes(n, base, awm.proc.pid, "read");
     const write = await awmEpisodes(n, base, awm.proc.pid, "write");
     const cap = pythonCapacity(pythonMb);
@@ -142,7 +140,7 @@ try {
   const result = {
     machine: { cpus: navigator.hardwareConcurrency, bun: Bun.version },
     env: { name: "bench", tables: envInfo.tables, rows: envInfo.rows, template_bytes: templateBytes },
-    server_start_ms: Math.round(serverStartMs),
+    server_start_one_env_ms: Math.round(serverStartMs),
     episode_create_http: percentiles(createMs),
     episode_close_http: percentiles(closeMs),
     first_write_call_http: percentiles(firstWriteMs),
@@ -154,13 +152,15 @@ try {
       plain_hono_rps: Math.round(plainRps),
       ratio: round(mcpRps / plainRps),
     },
-    memory_1000_episodes: {
-      rss_per_untouched_episode_kb: round((rss1 - rss0) / 1000 / 1024, 1),
-      rss_per_written_episode_kb: round((rss2 - rss0) / 1000 / 1024, 1),
-      tmpfs_per_written_episode_kb: round(episodeFiles / 1000 / 1024, 1),
+    memory_open_episodes: {
+      episodes: N.episodes,
+      rss_per_untouched_episode_kb: round((rss1 - rss0) / N.episodes / 1024, 1),
+      rss_per_written_episode_kb: round((rss2 - rss0) / N.episodes / 1024, 1),
+      tmpfs_per_written_episode_kb: round(episodeFiles / N.episodes / 1024, 1),
     },
     verify_http: percentiles(verifyMs),
     vs_process_per_episode: comparison,
+    many_envs: await manyEnvs(N.envs),
   };
   console.log(JSON.stringify(result, null, 2));
 } finally {
@@ -168,6 +168,47 @@ try {
   await awm?.stop();
   rmSync(work, { recursive: true, force: true });
   rmSync(dataParent, { recursive: true, force: true });
+}
+
+/** A server holding `n` envs: time to start, memory, and each env's first episode and call (its code loads into a worker then). */
+async function manyEnvs(n: number) {
+  say(`a server holding ${n} envs`);
+  const dir = mkdtempSync(join(tmpdir(), "awm-bench-envs-"));
+  const data = join(existsShm() ? "/dev/shm" : tmpdir(), `awm-bench-envs-data-${process.pid}`);
+  let server: Spawned | undefined;
+  try {
+    for (let i = 0; i < n; i++) writeBenchEnv(dir, `bench${i}`);
+    const t = performance.now();
+    server = await serveAwm(["--no-shipped", "--envs", dir, "--data-dir", data, "--max-episodes", String(n + 10)], { timeoutMs: 600_000 });
+    const startMs = performance.now() - t;
+    await Bun.sleep(300);
+    const rssStart = rssBytes(server.proc.pid);
+    const firstCallMs: number[] = [];
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const [, ms] = await timed(async () => {
+        const ep = (await (await fetch(`${server!.url}/v1/episodes`, { method: "POST", body: JSON.stringify({ env: `bench${i}`, tools: "none" }) })).json()) as { id: string };
+        const out = (await (await fetch(`${server!.url}/v1/episodes/${ep.id}/call`, { method: "POST", body: JSON.stringify({ name: "get_item", arguments: { table: 1, id: 1 } }) })).json()) as { ok: boolean };
+        if (!out.ok) throw new Error(`bench${i}: ${JSON.stringify(out)}`);
+        ids.push(ep.id);
+      });
+      firstCallMs.push(ms);
+    }
+    await Bun.sleep(300);
+    const rssUsed = rssBytes(server.proc.pid);
+    for (const id of ids) await fetch(`${server.url}/v1/episodes/${id}`, { method: "DELETE" });
+    return {
+      envs: n,
+      server_start_ms: Math.round(startMs),
+      rss_after_start_mb: round(rssStart / 1048576, 1),
+      first_episode_and_call_http: percentiles(firstCallMs),
+      rss_with_every_env_in_use_mb: round(rssUsed / 1048576, 1),
+    };
+  } finally {
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  }
 }
 
 function existsShm(): boolean {

@@ -16,11 +16,15 @@ export async function spawnServer(cmd: string[], options: { cwd?: string; timeou
   let err = "";
   const reader = proc.stderr.getReader();
   const decoder = new TextDecoder();
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
+  // One timer for the whole wait, cleared once the URL is in: a pending sleep would keep the
+  // calling process alive until its end.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeUp = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), options.timeoutMs ?? 30_000)));
   let url: string | undefined;
   while (!url) {
-    const chunk = await Promise.race([reader.read(), Bun.sleep(Math.max(0, deadline - Date.now())).then(() => null)]);
+    const chunk = await Promise.race([reader.read(), timeUp]);
     if (!chunk || chunk.done) {
+      clearTimeout(timer);
       proc.kill();
       throw new Error(`server did not start: ${err}`);
     }
@@ -29,6 +33,7 @@ export async function spawnServer(cmd: string[], options: { cwd?: string; timeou
     // once that end has arrived: a chunk may stop in the middle of the port.
     url = /at (http:\/\/[^\s/"]+)[\s/"]/.exec(err)?.[1];
   }
+  clearTimeout(timer);
   void (async () => {
     for (;;) {
       const chunk = await reader.read();

@@ -1,14 +1,14 @@
-// `bun run loadtest [--long] [--json]`: clients running episodes end to end against a server
+// `bun run loadtest [--long]` (prints JSON): clients running episodes end to end against a server
 // process on loopback (create, tools/list, 20 tool calls over MCP, verify, delete), then a
 // soak of created-and-closed episodes. Reports throughput, latency, errors, RSS and file
 // descriptors. The short mode runs in CI; --long is the full figure (512 clients, 100,000).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { writeBenchEnv } from "../bench/bench-env.ts";
-import { spawnServer } from "../e2e/spawn.ts";
+import { openFds, quantile, rssBytes } from "../bench/measure.ts";
+import { serveAwm } from "../e2e/spawn.ts";
 
-const ROOT = resolve(import.meta.dir, "../..");
 
 export interface LoadOptions {
   clients: number;
@@ -23,18 +23,15 @@ export interface LoadOptions {
 export const SHORT: LoadOptions = { clients: 32, seconds: 4, soakEpisodes: 3000, callsPerEpisode: 20 };
 export const LONG: LoadOptions = { clients: 512, seconds: 60, soakEpisodes: 100_000, callsPerEpisode: 20 };
 
-const rss = (pid: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1]) * 1024;
-const fds = (pid: number) => readdirSync(`/proc/${pid}/fd`).length;
-const pct = (xs: number[], q: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? Number(s[Math.min(s.length - 1, Math.floor(q * s.length))]!.toFixed(3)) : 0;
-};
+const rss = rssBytes;
+const fds = openFds;
+const pct = quantile;
 
 export async function loadtest(o: LoadOptions) {
   const say = (l: string) => o.quiet || process.stderr.write(`loadtest: ${l}\n`);
   const work = mkdtempSync(join(tmpdir(), "awm-load-"));
   writeBenchEnv(work);
-  const server = await spawnServer([process.execPath, join(ROOT, "src/cli/main.ts"), "serve", "--port", "0", "--no-shipped", "--envs", work, "--max-episodes", "100000", "--ttl", "3600"], { cwd: ROOT });
+  const server = await serveAwm(["--no-shipped", "--envs", work, "--max-episodes", "100000", "--ttl", "3600"]);
   const pid = server.proc.pid;
   try {
     const post = async (path: string, body: unknown) => {
