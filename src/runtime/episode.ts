@@ -1,6 +1,7 @@
 import type { DbDiff } from "../envkit/diff-types.ts";
 import type { Env } from "./registry.ts";
 import type { WorkerHandle } from "./worker-handle.ts";
+import type { VerifyMode } from "./verification.ts";
 import type { CallValue } from "./worker-protocol.ts";
 
 /** Per-episode counts of what went wrong: the inputs of a step-level format reward. */
@@ -59,6 +60,8 @@ export type CallOutcome =
 export interface VerifyOutcome {
   verdict: string;
   reward: number;
+  /** The mode that ran: the one asked for, or the env's default for the task. */
+  mode: VerifyMode;
   facts: Record<string, unknown>;
   diff: DbDiff | null;
   counts: EpisodeCounts;

@@ -11,9 +11,8 @@ import { WorkerLostError } from "./worker-handle.ts";
 import type { WorkerPool } from "./worker-pool.ts";
 import { verifyEpisode, type VerificationDeps, type VerificationOptions } from "./verification.ts";
 import type { CallValue, WorkerReply } from "./worker-protocol.ts";
-import type { CallOutcome, CallRecord, CreateEpisodeOptions, Episode, EpisodeCounts, VerifyOutcome } from "./episode.ts";
+import type { CallOutcome, CreateEpisodeOptions, Episode, VerifyOutcome } from "./episode.ts";
 
-export type { CallOutcome, CallRecord, CreateEpisodeOptions, Episode, EpisodeCounts, VerifyOutcome };
 
 export interface EpisodeManagerOptions {
   registry: EnvRegistry;
@@ -181,11 +180,11 @@ export class EpisodeManager {
     const task = ep.task;
     if (task === null) throw new BadRequestError(`episode ${ep.id} has no task to verify`);
     ep.lastActiveAt = Date.now();
-    const { verdict, facts, diff } = await verifyEpisode(this.verificationDeps(), ep, task, options);
+    const { verdict, facts, diff, mode } = await verifyEpisode(this.verificationDeps(), ep, task, options);
     ep.lastVerdict = verdict;
     this.o.metrics.verdict(verdict);
     const rewards = { ...this.o.rewards, ...options.rewards };
-    return { verdict, reward: rewardFor(verdict, rewards), facts, diff, counts: { ...ep.counts } };
+    return { verdict, reward: rewardFor(verdict, rewards), mode, facts, diff, counts: { ...ep.counts } };
   }
 
   private verificationDeps(): VerificationDeps {

@@ -16,7 +16,7 @@ test("an env with only Python verifiers verifies in python mode by default", asy
   expect(await rt.manager.verify(ep)).toMatchObject({ verdict: "others", reward: 0 });
   await rt.manager.call(ep, "create_note", { title: "Water the plants" });
   const out = await rt.manager.verify(ep);
-  expect(out).toMatchObject({ verdict: "complete", reward: 1, facts: { result: "complete", created: 1 } });
+  expect(out).toMatchObject({ verdict: "complete", reward: 1, mode: "python", facts: { result: "complete", created: 1 } });
   expect(out.diff!.inserted).toBe(1);
 });
 

@@ -1,6 +1,6 @@
 import { Hono, type Context } from "hono";
 import { toOpenAiTools } from "../../mcp/tool-formats.ts";
-import type { Episode } from "../../runtime/episodes.ts";
+import type { Episode } from "../../runtime/episode.ts";
 import type { AppDeps } from "../app.ts";
 import { readBody } from "../body.ts";
 import { CallBody, CreateBatchBody, CreateEpisodeBody, VerifyBody } from "../schemas.ts";

@@ -1,6 +1,6 @@
 import { html } from "hono/html";
 import type { DbDiff } from "../../envkit/diff-types.ts";
-import type { Episode } from "../../runtime/episodes.ts";
+import type { Episode } from "../../runtime/episode.ts";
 import type { Env } from "../../runtime/registry.ts";
 import { summary } from "../routes/episodes.ts";
 import { age, json, page, type Html } from "./layout.ts";
