@@ -56,7 +56,8 @@ export async function checkEnvs(
   names: string[] = [],
   onEnv?: (check: EnvCheck) => void,
 ): Promise<{ checks: EnvCheck[]; broken: { name: string; reason: string }[] }> {
-  const runtime = await createRuntime({ ...options, log: () => {} });
+  // Named envs only are read, bundled and built; the rest are not touched.
+  const runtime = await createRuntime({ ...options, only: names.length ? names : options.only, log: () => {} });
   try {
     const { registry, manager } = runtime;
     for (const n of names) if (!registry.list().some((e) => e.name === n) && !registry.broken.some((b) => b.name === n)) throw new UsageError(`unknown env '${n}'`);
