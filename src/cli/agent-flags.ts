@@ -1,11 +1,10 @@
-import OpenAI from "openai";
 import { UsageError } from "../errors.ts";
 import type { AgentModel } from "../agent/run-task.ts";
 import { serverClient, type ServerClient } from "../agent/server-client.ts";
 import { startServer } from "../http/server.ts";
 import { createJudge } from "../judge/judge.ts";
 import type { VerifyMode } from "../runtime/verification.ts";
-import { createLlm, llmConfig } from "../synth/llm.ts";
+import { createLlm, llmConfig, openAiClient } from "../synth/llm.ts";
 import type { JudgeFn } from "../verify/judge-types.ts";
 import { intFlag } from "./command.ts";
 import { envFlags, runtimeOptions } from "./env-flags.ts";
@@ -49,7 +48,7 @@ export function agentModel(values: Record<string, unknown>, env: Record<string, 
   const temperature = values.temperature === undefined ? 1 : Number(values.temperature);
   if (!Number.isFinite(temperature)) throw new UsageError(`--temperature must be a number, got '${values.temperature}'`);
   return {
-    openai: new OpenAI({ apiKey: env.OPENAI_API_KEY || "EMPTY", baseURL: apiUrl, maxRetries: 3, timeout: intFlag(values["model-timeout-s"] as string | undefined, "model-timeout-s", 300, 1) * 1000 }),
+    openai: openAiClient({ provider: "openai", apiKey: env.OPENAI_API_KEY || "EMPTY", baseURL: apiUrl, maxRetries: 3, timeoutMs: intFlag(values["model-timeout-s"] as string | undefined, "model-timeout-s", 300, 1) * 1000 }),
     model,
     apiUrl,
     protocol,

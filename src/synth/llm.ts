@@ -57,12 +57,20 @@ export function llmConfig(env: LlmEnv, flags: { model?: string; timeoutMs?: numb
   return { ...base, provider, apiKey: env.OPENAI_API_KEY, baseURL: env.OPENAI_BASE_URL };
 }
 
-/** A chat client over the openai SDK, which retries rate limits and server errors with backoff. */
+/**
+ * The openai SDK client for a config: every model awm calls (synthesis, judge, embeddings,
+ * the agent's policy) goes through one, with the config's time limit and retries (the SDK
+ * retries rate limits and server errors with backoff).
+ */
+export function openAiClient(config: Pick<LlmConfig, "provider" | "apiKey" | "baseURL" | "azureEndpoint" | "timeoutMs" | "maxRetries">): OpenAI {
+  return config.provider === "azure"
+    ? new AzureOpenAI({ apiKey: config.apiKey, endpoint: config.azureEndpoint, apiVersion: "2025-01-01-preview", timeout: config.timeoutMs, maxRetries: config.maxRetries })
+    : new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutMs, maxRetries: config.maxRetries });
+}
+
+/** A chat client over the openai SDK. */
 export function createLlm(config: LlmConfig): Llm {
-  const client =
-    config.provider === "azure"
-      ? new AzureOpenAI({ apiKey: config.apiKey, endpoint: config.azureEndpoint, apiVersion: "2025-01-01-preview", timeout: config.timeoutMs, maxRetries: config.maxRetries })
-      : new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, timeout: config.timeoutMs, maxRetries: config.maxRetries });
+  const client = openAiClient(config);
   return {
     model: config.model,
     async chat(messages, options = {}) {

@@ -1,7 +1,6 @@
-import OpenAI from "openai";
 import { UsageError } from "../errors.ts";
 import { ResponseCache } from "./cache.ts";
-import type { ChatMessage, Llm, LlmEnv } from "./llm.ts";
+import { openAiClient, type ChatMessage, type Llm, type LlmEnv } from "./llm.ts";
 
 /** Requests and tokens so far; cached answers cost nothing. */
 export interface ModelUsage {
@@ -75,7 +74,7 @@ export interface Embedder {
  */
 export function createEmbedder(env: LlmEnv, options: { model: string; cache: ResponseCache | null; usage: ModelUsage; batch?: number }): Embedder {
   if (!env.EMBEDDING_OPENAI_API_KEY) throw new UsageError("scenario generation needs EMBEDDING_OPENAI_API_KEY (and EMBEDDING_OPENAI_BASE_URL for a non-OpenAI endpoint) to embed scenarios");
-  const client = new OpenAI({ apiKey: env.EMBEDDING_OPENAI_API_KEY, baseURL: env.EMBEDDING_OPENAI_BASE_URL, maxRetries: 3 });
+  const client = openAiClient({ provider: "openai", apiKey: env.EMBEDDING_OPENAI_API_KEY, baseURL: env.EMBEDDING_OPENAI_BASE_URL, timeoutMs: 600_000, maxRetries: 3 });
   return {
     async embed(texts) {
       const out: number[][] = [];
