@@ -7,7 +7,7 @@ import { importAwm } from "../../src/awm1k/import.ts";
 import { startServer, type RunningServer } from "../../src/http/server.ts";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
 import type { GenReport } from "../../src/synth/report.ts";
-import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
+import { startFakeLlm, type ChatRequest, type FakeLlm } from "../fake-llm.ts";
 import { notesModel, scriptedGenOptions, SEED, stageOf, TASKS } from "./script.ts";
 
 const work = mkdtempSync(join(tmpdir(), "awm-gen-test-"));
@@ -39,8 +39,28 @@ describe("gen all on one scenario", () => {
     expect(r.db!.attempts).toBe(2);
     expect(r.db!.usage).toEqual({ requests: 2, cached: 0, promptTokens: 200, completionTokens: 100 });
     expect(r.env!.attempts).toBe(2);
-    expect(report.usage.requests).toBeGreaterThan(0);
     expect(report.usage.promptTokens).toBe(report.usage.requests * 100);
+  });
+
+  test("the model is asked exactly what the script calls for, and every answered request is billed to its stage", () => {
+    const verifierTries = genOptions(dir).maxRetries + 1;
+    // Per task, what notesModel makes the verifier stage ask: task 0's first verifier passes its
+    // wrong attempt, so one retry (2); task 1's is right first time (1); task 2's says complete on
+    // an untouched episode however often it is asked, so every try is spent and the task dropped.
+    const verifierRequests = [2, 1, verifierTries];
+    const taskOf = (r: ChatRequest) => TASKS.indexOf(r.messages[1]!.content.split("The task:\n")[1]!.trim());
+    const verifiers = llm.requests.filter((r) => stageOf(r) === "verifier");
+    expect(TASKS.map((_, t) => verifiers.filter((r) => taskOf(r) === t).length)).toEqual(verifierRequests);
+    const verifierTotal = verifierRequests.reduce((a, b) => a + b);
+    // task: the first request of the run is refused (429) and sent again; db: a broken table, then
+    // the fix; sample (repaired JSON) and spec: right first time; env: no code block, then the code.
+    expect(llm.requests.map(stageOf)).toEqual(["task", "task", "db", "db", "sample", "spec", "env", "env", ...Array(verifierTotal).fill("verifier")]);
+    // The refused request earned no answer, so it is not billed; every other one is, to its stage.
+    const billed = { task: 1, db: 2, sample: 1, spec: 1, env: 2, verifier: verifierTotal };
+    const r = report.scenarios.jotter_notes!;
+    expect(Object.fromEntries(Object.entries(r).map(([stage, s]) => [stage, s.usage?.requests]))).toEqual(billed);
+    expect(report.usage.requests).toBe(Object.values(billed).reduce((a, b) => a + b));
+    expect(report.usage.requests).toBe(llm.requests.length - 1);
   });
 
   test("a 429 is retried", () => {
