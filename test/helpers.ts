@@ -1,6 +1,6 @@
 import { afterAll } from "bun:test";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { buildTemplate } from "../src/db/build-template.ts";
@@ -38,6 +38,31 @@ export function tempDir(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+/**
+ * A copy of the notes fixture env named `name`, in a temp dir removed after the file's tests:
+ * each listed file is written with its text, or deleted when null. Call it at a test file's top level.
+ */
+export function notesVariant(name: string, files: Record<string, string | null>): string {
+  const dir = join(tempDir(`awm-${name}-`), name);
+  cpSync(NOTES_DIR, dir, { recursive: true });
+  const meta = JSON.parse(readFileSync(join(dir, "env.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(join(dir, "env.json"), JSON.stringify({ ...meta, name }) + "\n");
+  for (const [file, text] of Object.entries(files)) {
+    if (text === null) rmSync(join(dir, file));
+    else writeFileSync(join(dir, file), text);
+  }
+  return dir;
+}
+
+/** pynotes' own files: tasks verified only by AWM-style Python verifiers. */
+export const PYNOTES_DIR = join(FIXTURES, "python/pynotes");
+
+/** The notes env as "pynotes": PYNOTES_DIR's tasks and Python verifiers, no verify.ts; `files` as for notesVariant. */
+export function pynotesEnv(files: Record<string, string | null> = {}): string {
+  const own = (f: string) => readFileSync(join(PYNOTES_DIR, f), "utf8");
+  return notesVariant("pynotes", { "tasks.json": own("tasks.json"), "python_verifiers.json": own("python_verifiers.json"), "verify.ts": null, "solutions.json": null, ...files });
 }
 
 /** A data folder with the notes fixture's template built in it. */

@@ -2,9 +2,10 @@
 import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { withAgentServer } from "../../src/cli/agent-flags.ts";
-import { FIXTURES } from "../helpers.ts";
+import { FIXTURES, pynotesEnv } from "../helpers.ts";
 
 const here = { "no-shipped": true, envs: [join(FIXTURES, "envs")] };
+const pynotes = pynotesEnv();
 const health = (values: Record<string, unknown>, workers: number) => withAgentServer(values, {}, { workers }, ({ client }) => client.json<{ envs: number; workers: number }>("GET", "/healthz"));
 
 test("a server started here has the workers asked for, unless --workers says otherwise", async () => {
@@ -33,7 +34,7 @@ test("a judge verify mode with no judge model here fails before a server starts"
 });
 
 test("a server started here loads only the envs named", async () => {
-  const both = { "no-shipped": true, envs: [join(FIXTURES, "envs"), join(FIXTURES, "python")] };
+  const both = { "no-shipped": true, envs: [join(FIXTURES, "envs"), pynotes] };
   const envs = (only?: string[]) => withAgentServer(both, {}, { workers: 1, only }, ({ client }) => client.json<{ envs: { name: string }[] }>("GET", "/v1/envs"));
   expect((await envs()).envs.map((e) => e.name).sort()).toEqual(["notes", "pynotes"]);
   expect((await envs(["pynotes"])).envs.map((e) => e.name)).toEqual(["pynotes"]);

@@ -5,15 +5,16 @@ import { createJudge } from "../../src/judge/judge.ts";
 import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
 import { createLlm, llmConfig } from "../../src/synth/llm.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
-import { FIXTURES } from "../helpers.ts";
+import { FIXTURES, pynotesEnv } from "../helpers.ts";
 
+const pynotes = pynotesEnv();
 let llm: FakeLlm;
 let answer = "";
 let rt: Runtime;
 beforeAll(async () => {
   llm = startFakeLlm([() => answer]);
   const judge = createJudge(createLlm(llmConfig({ OPENAI_API_KEY: "t", OPENAI_BASE_URL: llm.url }, { model: "judge-1", maxRetries: 0 })));
-  rt = await createRuntime({ envDirs: [join(FIXTURES, "envs"), join(FIXTURES, "python")], workers: 1, judge, log: () => {} });
+  rt = await createRuntime({ envDirs: [join(FIXTURES, "envs"), pynotes], workers: 1, judge, log: () => {} });
 });
 afterAll(() => {
   rt.close();

@@ -3,7 +3,7 @@ import { afterAll, expect, test } from "bun:test";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+import { BUN, FIXTURES, pynotesEnv, ROOT } from "../helpers.ts";
 import { startFakeLlm } from "../fake-llm.ts";
 import { buildTemplate } from "../../src/db/build-template.ts";
 import { startServer } from "../../src/http/server.ts";
@@ -18,6 +18,7 @@ async function awm(...args: string[]) {
   return { stdout, stderr, exitCode };
 }
 const fixtures = ["--no-shipped", "--envs", join(FIXTURES, "envs")];
+const pynotes = pynotesEnv();
 
 test("awm agent runs a task with the meta protocol and saves the run; awm verify gives the same verdict from the files", async () => {
   const llm = startFakeLlm([metaAgent([{ name: "create_note", arguments: { title: "Water the plants" } }], "Created it.")]);
@@ -79,10 +80,9 @@ test("awm agent --mcp-url talks to any MCP endpoint and saves trajectory.json wi
 test("awm verify with no --mode names verify.MODE.json by the mode that ran: python for an env without verify.ts", async () => {
   const dir = join(work, "pynotes-run");
   mkdirSync(dir);
-  const env = join(FIXTURES, "python/pynotes");
-  await buildTemplate(join(dir, "final.db"), readFileSync(join(env, "schema.sql"), "utf8"), readFileSync(join(env, "seed.sql"), "utf8"));
+  await buildTemplate(join(dir, "final.db"), readFileSync(join(pynotes, "schema.sql"), "utf8"), readFileSync(join(pynotes, "seed.sql"), "utf8"));
   writeFileSync(join(dir, "trajectory.json"), JSON.stringify({ scenario: "pynotes", task_id: 1, task: "Say hello.", trajectory: [{ iteration: 1, role: "assistant", content: "Hello there", tool_calls: [], is_final: true }] }));
-  const v = await awm("verify", dir, "--json", "--no-shipped", "--envs", join(FIXTURES, "python"));
+  const v = await awm("verify", dir, "--json", "--no-shipped", "--envs", pynotes);
   expect(v.exitCode).toBe(0);
   expect(JSON.parse(v.stdout)).toMatchObject({ scenario: "pynotes", task_id: 1, mode: "python", reward_type: "complete" });
   expect(existsSync(join(dir, "verify.python.json"))).toBe(true);

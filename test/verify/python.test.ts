@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
-import { FIXTURES, sha256 } from "../helpers.ts";
+import { pynotesEnv, sha256 } from "../helpers.ts";
+
+const pynotes = pynotesEnv();
+// pynotes with a TypeScript verifier for task 0 beside its Python one.
+const withVerifyTs = pynotesEnv({
+  "verify.ts": `import { defineVerifiers, grade } from "awm/envkit";
+export default defineVerifiers({ 0: (v) => grade({ created: v.diff.inserted === 1 }, { by: "typescript" }) });
+`,
+});
 
 let rt: Runtime;
 beforeAll(async () => {
-  rt = await createRuntime({ envDirs: [join(FIXTURES, "python")], workers: 1, log: () => {} });
+  rt = await createRuntime({ envDirs: [pynotes], workers: 1, log: () => {} });
 });
 afterAll(() => rt.close());
 
@@ -49,7 +54,7 @@ test("asking for code mode on a Python-only task is a 400 naming the way out", a
 });
 
 test("without python3 the error says so", async () => {
-  const bare = await createRuntime({ envDirs: [join(FIXTURES, "python")], workers: 1, python: "no-such-python3", log: () => {} });
+  const bare = await createRuntime({ envDirs: [pynotes], workers: 1, python: "no-such-python3", log: () => {} });
   try {
     const ep = bare.manager.create({ env: "pynotes", task: 0 });
     await expect(bare.manager.verify(ep)).rejects.toThrow("python verifiers need no-such-python3 on PATH, and it is not there");
@@ -59,16 +64,7 @@ test("without python3 the error says so", async () => {
 });
 
 test("an env with both verifiers: python mode runs the Python one, the default and code mode the TypeScript one", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "awm-both-verifiers-"));
-  const env = join(dir, "pynotes");
-  cpSync(join(FIXTURES, "python/pynotes"), env, { recursive: true });
-  writeFileSync(
-    join(env, "verify.ts"),
-    `import { defineVerifiers, grade } from "awm/envkit";
-export default defineVerifiers({ 0: (v) => grade({ created: v.diff.inserted === 1 }, { by: "typescript" }) });
-`,
-  );
-  const both = await createRuntime({ envDirs: [env], workers: 1, log: () => {} });
+  const both = await createRuntime({ envDirs: [withVerifyTs], workers: 1, log: () => {} });
   try {
     const ep = both.manager.create({ env: "pynotes", task: 0 });
     await both.manager.call(ep, "create_note", { title: "Water the plants" });
@@ -78,6 +74,5 @@ export default defineVerifiers({ 0: (v) => grade({ created: v.diff.inserted === 
     expect((await both.manager.verify(ep, { mode: "code" })).facts).toHaveProperty("by", "typescript");
   } finally {
     both.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
