@@ -48,6 +48,29 @@ test("a result that is not a dict with 'result' is judge_error, as the reference
   expect((await rt.manager.verify(ep)).verdict).toBe("judge_error");
 });
 
+test("a verifier that runs past its time limit is killed, and the verdict says so", async () => {
+  const quick = await createRuntime({ envDirs: [pynotes], workers: 1, pythonTimeoutMs: 300, log: () => {} });
+  try {
+    const out = await quick.manager.verify(quick.manager.create({ env: "pynotes", task: 4 }));
+    expect(out).toMatchObject({ verdict: "judge_error", reward: 0, facts: { error: "the verifier ran past its time limit of 300 ms" } });
+  } finally {
+    quick.close();
+  }
+}, 10_000); // without the limit the verifier never returns: fail soon, not at the suite's timeout
+
+test("a verifier that allocates past its memory limit fails with MemoryError", async () => {
+  const out = await rt.manager.verify(rt.manager.create({ env: "pynotes", task: 5 }));
+  expect(out).toMatchObject({ verdict: "judge_error", reward: 0 });
+  expect(out.facts.error).toBe("MemoryError: ");
+});
+
+// RLIMIT_NPROC binds every user but root: a server run as root lets its verifiers fork.
+test.skipIf(process.getuid?.() === 0)("a verifier cannot start a process", async () => {
+  const out = await rt.manager.verify(rt.manager.create({ env: "pynotes", task: 6 }));
+  expect(out).toMatchObject({ verdict: "judge_error", reward: 0 });
+  expect(out.facts.error).toStartWith("BlockingIOError: [Errno 11]");
+});
+
 test("asking for code mode on a Python-only task is a 400 naming the way out", async () => {
   const ep = rt.manager.create({ env: "pynotes", task: 0 });
   await expect(rt.manager.verify(ep, { mode: "code" })).rejects.toThrow(`task 0 of env 'pynotes' has no verifier in verify.ts; use mode "python"`);
