@@ -1,17 +1,16 @@
 // The agent loop against a scripted OpenAI-compatible model, on a shipped env.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import OpenAI from "openai";
 import { runTask, type AgentModel } from "../../src/agent/run-task.ts";
 import { serverClient } from "../../src/agent/server-client.ts";
 import { startServer, type RunningServer } from "../../src/http/server.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
-import { ROOT } from "../helpers.ts";
+import { ROOT, tempDir } from "../helpers.ts";
 import { metaAgent, nativeAgent, type Step } from "./scripted-agents.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-agent-test-"));
+const work = tempDir("awm-agent-test-");
 const shop = JSON.parse(readFileSync(join(ROOT, "envs/shop/solutions.json"), "utf8")) as { tasks: { task: number; calls: Step[]; answer?: string }[] };
 const oracle = shop.tasks.find((t) => t.task === 4)!; // a review: several calls, no answer needed
 let server: RunningServer;
@@ -23,7 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   llm?.stop();
   await server.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
 function model(fake: FakeLlm, protocol: "native" | "meta", extra: Partial<AgentModel> = {}): AgentModel {

@@ -1,18 +1,16 @@
 // awm rollout against a scripted model: the summary its answers imply, and resume.
-import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import OpenAI from "openai";
 import { rollout as runRollout, summarize, type RolloutRecord } from "../../src/agent/rollout.ts";
 import { serverClient, type ServerClient } from "../../src/agent/server-client.ts";
 import { startServer } from "../../src/http/server.ts";
-import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+import { FIXTURES, runAwm, tempDir } from "../helpers.ts";
 import { startFakeLlm } from "../fake-llm.ts";
 import { byTask, nativeAgent } from "./scripted-agents.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-rollout-test-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-rollout-test-");
 
 // notes: task 0 solved, task 1 done to the wrong note, task 2 answered right.
 const model = byTask({
@@ -21,15 +19,11 @@ const model = byTask({
   "How many of my notes are not done yet? Answer with the number.": nativeAgent([{ name: "list_notes", arguments: { open_only: true } }], "1"),
 });
 
-// Spawned without blocking: the scripted model answers from this process.
 async function rollout(url: string, out: string) {
-  const p = Bun.spawn(
-    [BUN, join(ROOT, "src/cli/main.ts"), "rollout", "--no-shipped", "--envs", join(FIXTURES, "envs"), "--samples", "2", "--concurrency", "3", "--out", out, "--api-url", url, "--model", "policy-1", "--json", "--workers", "1"],
-    { stdout: "pipe", stderr: "pipe", env: { ...process.env, OPENAI_API_KEY: "EMPTY" } },
-  );
-  const [stdout, stderr, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  if (code !== 0) throw new Error(stderr);
-  return JSON.parse(stdout);
+  const args = ["rollout", "--no-shipped", "--envs", join(FIXTURES, "envs"), "--samples", "2", "--concurrency", "3", "--out", out, "--api-url", url, "--model", "policy-1", "--json", "--workers", "1"];
+  const r = await runAwm(args, { env: { ...process.env, OPENAI_API_KEY: "EMPTY" } });
+  if (r.code !== 0) throw new Error(r.err);
+  return JSON.parse(r.out);
 }
 
 test("the summary is what the scripted answers imply, and a re-run resumes without asking again", async () => {

@@ -1,26 +1,21 @@
 // agent and rollout against a server that needs a bearer token.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import OpenAI from "openai";
 import { runTask } from "../../src/agent/run-task.ts";
 import { serverClient } from "../../src/agent/server-client.ts";
 import { startServer, type RunningServer } from "../../src/http/server.ts";
 import { startFakeLlm } from "../fake-llm.ts";
-import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+import { FIXTURES, runAwm, tempDir } from "../helpers.ts";
 import { nativeAgent } from "./scripted-agents.ts";
 
 const TOKEN = "s3cret-token";
-const work = mkdtempSync(join(tmpdir(), "awm-server-client-"));
+const work = tempDir("awm-server-client-");
 let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({ port: 0, host: "127.0.0.1", envDirs: [join(FIXTURES, "envs")], workers: 1, token: TOKEN, log: () => {} });
 });
-afterAll(async () => {
-  await server.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => server.stop());
 
 test("sends the token, and a URL with a trailing slash still finds the API", async () => {
   const { envs } = await serverClient(`${server.url}/`, TOKEN).json<{ envs: { name: string }[] }>("GET", "/v1/envs");
@@ -48,17 +43,15 @@ test("awm rollout --server reads the token from AWM_TOKEN; without it, one line 
   const llm = startFakeLlm([nativeAgent([{ name: "list_notes", arguments: {} }], "1")]);
   const rollout = async (env: Record<string, string>) => {
     const args = ["rollout", "--server", `${server.url}/`, "--task", "notes:2", "--out", join(work, "rollouts.jsonl"), "--api-url", llm.url, "--model", "policy-1", "--json"];
-    const p = Bun.spawn([BUN, join(ROOT, "src/cli/main.ts"), ...args], { stdout: "pipe", stderr: "pipe", env: { ...process.env, OPENAI_API_KEY: "EMPTY", AWM_TOKEN: "", ...env } });
-    const [stdout, stderr, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-    return { stdout, stderr, code };
+    return runAwm(args, { env: { ...process.env, OPENAI_API_KEY: "EMPTY", AWM_TOKEN: "", ...env } });
   };
   try {
     const ok = await rollout({ AWM_TOKEN: TOKEN });
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject([{ env: "notes", samples: 1, success_rate: 1 }]);
+    expect(JSON.parse(ok.out)).toMatchObject([{ env: "notes", samples: 1, success_rate: 1 }]);
     const denied = await rollout({});
     expect(denied.code).toBe(2);
-    expect(denied.stderr.trim()).toBe("awm: GET /v1/envs answered 401: this server needs Authorization: Bearer <token> (pass --token TOKEN or set AWM_TOKEN)");
+    expect(denied.err.trim()).toBe("awm: GET /v1/envs answered 401: this server needs Authorization: Bearer <token> (pass --token TOKEN or set AWM_TOKEN)");
   } finally {
     llm.stop();
   }

@@ -1,22 +1,15 @@
 // awm agent saves a run; awm verify re-verifies the saved run from its files.
-import { afterAll, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { BUN, FIXTURES, pynotesEnv, ROOT } from "../helpers.ts";
+import { FIXTURES, pynotesEnv, runAwm, tempDir } from "../helpers.ts";
 import { startFakeLlm } from "../fake-llm.ts";
 import { buildTemplate } from "../../src/db/build-template.ts";
 import { startServer } from "../../src/http/server.ts";
 import { metaAgent, nativeAgent } from "./scripted-agents.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-verify-cli-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-// Spawned without blocking: the scripted model answers from this process.
-async function awm(...args: string[]) {
-  const p = Bun.spawn([BUN, join(ROOT, "src/cli/main.ts"), ...args], { cwd: work, stdout: "pipe", stderr: "pipe", env: { ...process.env, OPENAI_API_KEY: "EMPTY" } });
-  const [stdout, stderr, exitCode] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
-  return { stdout, stderr, exitCode };
-}
+const work = tempDir("awm-verify-cli-");
+const awm = (...args: string[]) => runAwm(args, { cwd: work, env: { ...process.env, OPENAI_API_KEY: "EMPTY" } });
 const fixtures = ["--no-shipped", "--envs", join(FIXTURES, "envs")];
 const pynotes = pynotesEnv();
 
@@ -24,13 +17,13 @@ test("awm agent runs a task with the meta protocol and saves the run; awm verify
   const llm = startFakeLlm([metaAgent([{ name: "create_note", arguments: { title: "Water the plants" } }], "Created it.")]);
   try {
     const r = await awm("agent", "--env", "notes", "--task", "0", "--protocol", "meta", "--api-url", llm.url, "--model", "policy-1", "--out", "runs", "--json", ...fixtures);
-    expect(r.exitCode).toBe(0);
-    const summary = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.out);
     expect(summary).toMatchObject({ env: "notes", task: 0, verdict: "complete", reward: 1, turns: 3, stopped: "answered", first_format_violation: null });
     const [run] = readdirSync(join(work, "runs"));
     const v = await awm("verify", join("runs", run!), "--mode", "code", "--json", ...fixtures);
-    expect(v.exitCode).toBe(0);
-    expect(JSON.parse(v.stdout)).toMatchObject({ scenario: "notes", task_id: 0, mode: "code", reward_type: "complete", reward: 1 });
+    expect(v.code).toBe(0);
+    expect(JSON.parse(v.out)).toMatchObject({ scenario: "notes", task_id: 0, mode: "code", reward_type: "complete", reward: 1 });
     expect(JSON.parse(readFileSync(join(work, "runs", run!, "verify.code.json"), "utf8")).reward).toBe(1);
   } finally {
     llm.stop();
@@ -39,8 +32,8 @@ test("awm agent runs a task with the meta protocol and saves the run; awm verify
 
 test("awm verify on a folder that is not a run is a one-line error", async () => {
   const r = await awm("verify", ".", "--mode", "judge");
-  expect(r.exitCode).toBe(2);
-  expect(r.stderr.trim()).toMatch(/^awm: .* has no trajectory\.json: is it a run folder\?$/);
+  expect(r.code).toBe(2);
+  expect(r.err.trim()).toMatch(/^awm: .* has no trajectory\.json: is it a run folder\?$/);
 });
 
 test("awm agent and rollout check --verify-mode before the model is asked anything", async () => {
@@ -48,11 +41,11 @@ test("awm agent and rollout check --verify-mode before the model is asked anythi
   try {
     const model = ["--api-url", llm.url, "--model", "policy-1", ...fixtures];
     const typo = await awm("agent", "--env", "notes", "--task", "0", "--verify-mode", "jugde", ...model);
-    expect(typo.exitCode).toBe(2);
-    expect(typo.stderr.trim()).toBe("awm: --verify-mode must be code, python or judge, got 'jugde'");
+    expect(typo.code).toBe(2);
+    expect(typo.err.trim()).toBe("awm: --verify-mode must be code, python or judge, got 'jugde'");
     const noJudge = await awm("rollout", "--env", "notes", "--verify-mode", "judge", ...model);
-    expect(noJudge.exitCode).toBe(2);
-    expect(noJudge.stderr.trim()).toBe("awm: --verify-mode judge needs --judge-model NAME");
+    expect(noJudge.code).toBe(2);
+    expect(noJudge.err.trim()).toBe("awm: --verify-mode judge needs --judge-model NAME");
     expect(llm.requests).toHaveLength(0);
   } finally {
     llm.stop();
@@ -65,8 +58,8 @@ test("awm agent --mcp-url talks to any MCP endpoint and saves trajectory.json wi
   try {
     const ep = (await (await fetch(`${server.url}/v1/episodes`, { method: "POST", body: JSON.stringify({ env: "notes" }), headers: { "content-type": "application/json" } })).json()) as { mcp_url: string };
     const r = await awm("agent", "--mcp-url", ep.mcp_url, "--task", "How many notes?", "--api-url", llm.url, "--model", "policy-1", "--out", "mcp-runs", "--json");
-    expect(r.exitCode).toBe(0);
-    const out = JSON.parse(r.stdout);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
     expect(out).toMatchObject({ turns: 3, stopped: "answered", format: { first_violation: 2 } });
     expect(out.run_dir).toMatch(/\/mcp-runs\/\d{8}_\d{6}_mcp$/);
     const t = JSON.parse(readFileSync(join(out.run_dir, "trajectory.json"), "utf8"));
@@ -83,8 +76,8 @@ test("awm verify with no --mode names verify.MODE.json by the mode that ran: pyt
   await buildTemplate(join(dir, "final.db"), readFileSync(join(pynotes, "schema.sql"), "utf8"), readFileSync(join(pynotes, "seed.sql"), "utf8"));
   writeFileSync(join(dir, "trajectory.json"), JSON.stringify({ scenario: "pynotes", task_id: 1, task: "Say hello.", trajectory: [{ iteration: 1, role: "assistant", content: "Hello there", tool_calls: [], is_final: true }] }));
   const v = await awm("verify", dir, "--json", "--no-shipped", "--envs", pynotes);
-  expect(v.exitCode).toBe(0);
-  expect(JSON.parse(v.stdout)).toMatchObject({ scenario: "pynotes", task_id: 1, mode: "python", reward_type: "complete" });
+  expect(v.code).toBe(0);
+  expect(JSON.parse(v.out)).toMatchObject({ scenario: "pynotes", task_id: 1, mode: "python", reward_type: "complete" });
   expect(existsSync(join(dir, "verify.python.json"))).toBe(true);
   expect(existsSync(join(dir, "verify.code.json"))).toBe(false);
 });

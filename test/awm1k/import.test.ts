@@ -1,23 +1,21 @@
 // Importing the real AWM sample: the database as the reference builds it, checked against
 // figures that Python's own sqlite3 computes from the same JSONL the reference's way.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportAwm } from "../../src/awm1k/export.ts";
 import { importAwm, type ImportReport } from "../../src/awm1k/import.ts";
 import { createRuntime, type Runtime } from "../../src/runtime/runtime.ts";
-import { FIXTURES, ROOT } from "../helpers.ts";
+import { FIXTURES, ROOT, tempDir } from "../helpers.ts";
 
 const SAMPLE = join(ROOT, "../shared/awm-sample");
 const NOW = new Date("2026-03-01T09:00:00Z");
-const work = mkdtempSync(join(tmpdir(), "awm-import-test-"));
+const work = tempDir("awm-import-test-");
 let report: ImportReport;
 
 beforeAll(async () => {
   report = await importAwm({ dir: SAMPLE, out: join(work, "envs"), now: NOW });
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const byName = (name: string) => report.scenarios.find((s) => s.name === name)!;
 

@@ -1,8 +1,7 @@
 // `awm port` against a local OpenAI-compatible server that answers from a script:
 // first a tools.ts that fails validation, then one that passes.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importAwm } from "../../src/awm1k/import.ts";
 import { portEnv } from "../../src/awm1k/port.ts";
@@ -12,9 +11,9 @@ import { ResponseCache } from "../../src/synth/cache.ts";
 import { createLlm, llmConfig } from "../../src/synth/llm.ts";
 import { ModelClient } from "../../src/synth/model.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
-import { BUN, FIXTURES, ROOT } from "../helpers.ts";
+import { FIXTURES, runAwm, tempDir } from "../helpers.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-port-test-"));
+const work = tempDir("awm-port-test-");
 const envDir = join(work, "envs/mini_notes_test");
 let llm: FakeLlm;
 
@@ -35,10 +34,7 @@ beforeAll(async () => {
   await importAwm({ dir: join(FIXTURES, "awm-mini"), out: join(work, "envs"), now: new Date("2026-03-01T09:00:00Z") });
   llm = startFakeLlm([answer(badGet), answer(goodGet)]);
 });
-afterAll(() => {
-  llm.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => llm.stop());
 
 test("a port that fails validation goes back to the model with the problems; the next one passes and is written", async () => {
   const config = llmConfig({ OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url }, { model: "porter-1", maxRetries: 0 });
@@ -89,12 +85,9 @@ test("the ported env is servable, and its Python verifiers still verify it", asy
   }
 });
 
-test("awm port refuses to start without a model, in one line", () => {
-  const r = Bun.spawnSync([BUN, join(ROOT, "src/cli/main.ts"), "port", "mini_notes_test", "--envs", join(work, "envs"), "--force"], {
-    env: { PATH: process.env.PATH ?? "" },
-    stderr: "pipe",
-  });
-  expect(r.exitCode).toBe(2);
-  expect(r.stderr.toString().trim()).toBe("awm: no model: pass --model NAME or set AWM_SYN_OVERRIDE_MODEL");
+test("awm port refuses to start without a model, in one line", async () => {
+  const r = await runAwm(["port", "mini_notes_test", "--envs", join(work, "envs"), "--force"], { env: { PATH: process.env.PATH } });
+  expect(r.code).toBe(2);
+  expect(r.err.trim()).toBe("awm: no model: pass --model NAME or set AWM_SYN_OVERRIDE_MODEL");
   expect(existsSync(join(envDir, "tools.port-failed.ts"))).toBe(false);
 });

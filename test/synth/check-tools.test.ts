@@ -1,13 +1,11 @@
-import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
 import { join } from "node:path";
 import { specTools } from "../../src/awm1k/spec-tools.ts";
 import { writeEnvFolder } from "../../src/runtime/env-files.ts";
 import { checkTools } from "../../src/synth/check-tools.ts";
+import { tempDir } from "../helpers.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-check-tools-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-check-tools-");
 
 const contract = specTools([
   { operation_id: "get_note", method: "GET", path: "/notes/{note_id}", request_params: { note_id: { type: "integer", param_type: "path", required: true, example: 1 } } },

@@ -1,13 +1,12 @@
-import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { buildTemplate } from "../../src/db/build-template.ts";
 import { readEnvFiles, writeEnvFolder } from "../../src/runtime/env-files.ts";
 import { effectiveSql } from "../../src/synth/env-folder.ts";
+import { tempDir } from "../helpers.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-env-folder-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-env-folder-");
 
 const NOW = new Date("2026-03-14T09:00:00Z");
 const db = { scenario: "X", db_path: "", db_schema: { tables: [{ name: "t", ddl: "CREATE TABLE t (id INTEGER PRIMARY KEY, n TEXT) -- rows", indexes: [] }] } };

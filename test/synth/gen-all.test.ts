@@ -1,16 +1,16 @@
 // awm gen against a scripted OpenAI-compatible server: the mechanics, not the quality.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { importAwm } from "../../src/awm1k/import.ts";
 import { startServer, type RunningServer } from "../../src/http/server.ts";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
 import type { GenReport } from "../../src/synth/report.ts";
 import { startFakeLlm, type ChatRequest, type FakeLlm } from "../fake-llm.ts";
+import { tempDir } from "../helpers.ts";
 import { notesModel, scriptedGenOptions, SEED, stageOf, TASKS } from "./script.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-gen-test-"));
+const work = tempDir("awm-gen-test-");
 const seeds = join(work, "seeds.jsonl");
 writeFileSync(seeds, JSON.stringify(SEED) + "\n");
 
@@ -133,4 +133,3 @@ describe("gen all on one scenario", () => {
   });
 });
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,13 +1,12 @@
-import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { genContext } from "../../src/synth/context.ts";
 import type { Llm } from "../../src/synth/llm.ts";
 import { ModelClient } from "../../src/synth/model.ts";
+import { tempDir } from "../helpers.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-report-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-report-");
 
 test("report.json is saved at most once a second unless forced, with this run's usage and its cost", async () => {
   const llm: Llm = { model: "m", chat: async () => ({ text: "ok", promptTokens: 1_000_000, completionTokens: 500_000 }) };

@@ -1,16 +1,14 @@
 // A gen run killed mid-way (kill -9) loses nothing it finished: the re-run repeats no
 // finished request.
-import { afterAll, expect, test } from "bun:test";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
 import { startFakeLlm } from "../fake-llm.ts";
-import { BUN, ROOT } from "../helpers.ts";
+import { AWM, tempDir } from "../helpers.ts";
 import { notesModel, scriptedGenOptions, SEED, stageOf } from "./script.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-gen-resume-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-gen-resume-");
 
 test("a run killed during the spec stage resumes without repeating finished requests", async () => {
   const dir = join(work, "run");
@@ -26,8 +24,9 @@ test("a run killed during the spec stage resumes without repeating finished requ
       return new Promise(() => {}); // never answers: the process is killed meanwhile
     },
   ]);
+  // Not runAwm: this run is killed, not awaited to its end.
   const proc = Bun.spawn(
-    [BUN, join(ROOT, "src/cli/main.ts"), "gen", "all", "--out", dir, "--input", seeds, "--target-count", "1", "--num-tasks", "3", "--max-retries", "2", "--now", "2026-03-14T09:00:00Z", "--quiet"],
+    [...AWM, "gen", "all", "--out", dir, "--input", seeds, "--target-count", "1", "--num-tasks", "3", "--max-retries", "2", "--now", "2026-03-14T09:00:00Z", "--quiet"],
     { env: { ...process.env, OPENAI_API_KEY: "test", OPENAI_BASE_URL: first.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" }, stdout: "ignore", stderr: "ignore" },
   );
   await atSpec;

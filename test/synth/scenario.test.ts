@@ -1,13 +1,12 @@
-import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runGen } from "../../src/synth/pipeline.ts";
 import { startFakeLlm } from "../fake-llm.ts";
+import { runAwm, tempDir } from "../helpers.ts";
 import { scriptedGenOptions } from "./script.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-gen-scenario-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-gen-scenario-");
 
 const seedA = { name: "Pawfect Vet Clinic", description: "A veterinary clinic portal where pet owners book visits, manage their pets' records, vaccinations and prescriptions, and pay invoices." };
 const seedB = { name: "Harbor Ferry Tickets", description: "A ferry operator's booking site: travellers search sailings, book passenger and vehicle tickets, change dates, and manage season passes." };
@@ -56,8 +55,8 @@ test("growing scenarios without an embedding key stops before any request", asyn
   }
 });
 
-test("awm gen without an API key says so in one line, before any work", () => {
-  const r = Bun.spawnSync([process.execPath, join(import.meta.dir, "../../src/cli/main.ts"), "gen", "task", "--out", join(work, "x"), "--model", "m"], { env: { PATH: process.env.PATH ?? "" }, stderr: "pipe" });
-  expect(r.exitCode).toBe(2);
-  expect(r.stderr.toString().trim()).toBe("awm: no API key: set OPENAI_API_KEY (any value, like EMPTY, for a local server) and OPENAI_BASE_URL");
+test("awm gen without an API key says so in one line, before any work", async () => {
+  const r = await runAwm(["gen", "task", "--out", join(work, "x"), "--model", "m"], { env: { PATH: process.env.PATH } });
+  expect(r.code).toBe(2);
+  expect(r.err.trim()).toBe("awm: no API key: set OPENAI_API_KEY (any value, like EMPTY, for a local server) and OPENAI_BASE_URL");
 });

@@ -1,11 +1,10 @@
-import { afterAll, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { expect, test } from "bun:test";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JsonlStore } from "../../src/synth/store.ts";
+import { tempDir } from "../helpers.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-store-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+const work = tempDir("awm-store-");
 const open = (path: string) => new JsonlStore<{ scenario: string; n?: number }>(path, (r) => r.scenario);
 
 test("compact leaves the file alone when nothing was put", () => {

@@ -1,15 +1,15 @@
 // gen verifier with the scripted model: how it asks, and what it writes.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkEnvs } from "../../src/runtime/check-envs.ts";
 import { runGen, STAGES } from "../../src/synth/pipeline.ts";
 import type { GenReport } from "../../src/synth/report.ts";
 import { startFakeLlm, type FakeLlm } from "../fake-llm.ts";
+import { tempDir } from "../helpers.ts";
 import { notesModel, scriptedGenOptions, SEED, stageOf, TASKS } from "./script.ts";
 
-const work = mkdtempSync(join(tmpdir(), "awm-gen-verifier-"));
+const work = tempDir("awm-gen-verifier-");
 const dir = join(work, "run");
 let llm: FakeLlm;
 let inFlight = 0;
@@ -31,10 +31,7 @@ beforeAll(async () => {
   ]);
   report = await runGen([...STAGES], scriptedGenOptions(dir, seeds), { OPENAI_API_KEY: "test", OPENAI_BASE_URL: llm.url, AWM_SYN_OVERRIDE_MODEL: "scripted-1" });
 });
-afterAll(() => {
-  llm.stop();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => llm.stop());
 
 test("the tasks of one scenario are asked for at once, up to the concurrency", () => {
   expect(mostInFlight).toBe(2);
