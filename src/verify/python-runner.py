@@ -17,6 +17,23 @@ def no_network(*_args, **_kwargs):
     raise OSError("network access is disabled for verifiers")
 
 
+def no_processes(*_args, **_kwargs):
+    raise PermissionError("starting processes is disabled for verifiers")
+
+
+def block_processes():
+    # RLIMIT_NPROC binds every user but root; a server run as root (as in containers) needs
+    # this too. A guard, like the network one: it closes the doors Python code uses.
+    import _posixsubprocess
+    import subprocess
+
+    for name in ("fork", "forkpty", "system", "popen", "posix_spawn", "posix_spawnp", "execv", "execve", "execvp", "execvpe", "spawnv", "spawnve", "spawnvp", "spawnvpe"):
+        if hasattr(os, name):
+            setattr(os, name, no_processes)
+    _posixsubprocess.fork_exec = no_processes
+    subprocess.Popen._execute_child = no_processes
+
+
 def main():
     req = json.load(sys.stdin)
     mem = req["memory_mb"] * 1024 * 1024
@@ -26,6 +43,7 @@ def main():
     resource.setrlimit(resource.RLIMIT_NPROC, (0, 0))
     socket.socket = no_network
     socket.create_connection = no_network
+    block_processes()
 
     code = req["code"]
     name = req.get("function_name")
