@@ -1,17 +1,18 @@
 // Loading only the envs a command needs: the others are never bundled, inspected or built.
 import { afterAll, expect, test } from "bun:test";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { createDataDir, removeDataDir } from "../../src/db/data-dir.ts";
 import { loadEnvs } from "../../src/runtime/load-envs.ts";
-import { FIXTURES } from "../helpers.ts";
+import { FIXTURES, pynotesEnv } from "../helpers.ts";
 
 const dataDir = createDataDir();
 afterAll(() => removeDataDir(dataDir));
+const pynotes = pynotesEnv();
 
 test("only the named envs load, and the broken ones not named are neither loaded nor reported", async () => {
   const ticks: [number, number][] = [];
   const registry = await loadEnvs({
-    dirs: [join(FIXTURES, "envs"), join(FIXTURES, "broken"), join(FIXTURES, "python")],
+    dirs: [join(FIXTURES, "envs"), join(FIXTURES, "broken"), dirname(pynotes)],
     dataDir,
     timeoutMs: 1000,
     only: ["pynotes"],
