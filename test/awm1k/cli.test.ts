@@ -1,6 +1,7 @@
 import { expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { serveAwm } from "../e2e/spawn.ts";
 import { FIXTURES, ROOT, runAwm, tempDir } from "../helpers.ts";
 
 const work = tempDir("awm-cli-awm1k-");
@@ -17,7 +18,14 @@ test("awm import writes env folders and reports each scenario, failed statements
 
 test("awm serve and awm envs list name the imported envs as not servable", async () => {
   const r = await awm("envs", "list", "--no-shipped", "--envs", join(work, "awm-envs"));
+  expect(r.code).toBe(0);
   expect(r.out).toContain("surveymonkey_apply: not servable: tools not ported (run: awm port surveymonkey_apply)");
+  const server = await serveAwm(["--no-shipped", "--envs", join(work, "awm-envs")]);
+  try {
+    expect(server.stderr()).toContain("skipped env surveymonkey_apply: not servable: tools not ported (run: awm port surveymonkey_apply)");
+  } finally {
+    await server.stop();
+  }
 });
 
 test("awm export writes AWM JSONL for shipped-style envs, saying what has no AWM form", async () => {
